@@ -1,0 +1,14 @@
+// The one API: every operation of every area, merged. Adapters (IPC, bridge, CLI, renderer client) loop over this.
+// To add an area: write contract/<area>.ts exporting `<area>Ops`, handlers/<area>.ts exporting `<area>Handlers`,
+// and append one spread line here and in handlers/index.ts.
+import { libraryOps } from './library';
+import { systemOps } from './system';
+
+export const operations = {
+  ...systemOps,
+  ...libraryOps,
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export const operationNames = Object.keys(operations) as OperationName[];

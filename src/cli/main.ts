@@ -135,6 +135,6 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     return 70;
   } finally {
     process.removeListener('SIGINT', onSigint);
-    ctx?.close();
+    (ctx as { close(): void } | null)?.close();
   }
 }

@@ -1,3 +1,4 @@
+import { outboundFetch } from '../net';
 import { isLoopbackUrl } from './loopback';
 
 // A quick reachability probe for the Settings page: GET /api/tags on the configured host, loopback only.
@@ -12,7 +13,7 @@ export async function checkOllama(
   }
   try {
     const timeout = AbortSignal.timeout(800);
-    const res = await fetch(new URL('/api/tags', url), { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const res = await outboundFetch(new URL('/api/tags', url), { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     if (!res.ok) return { host: url, reachable: false, models: [], error: `HTTP ${res.status}` };
     const body = (await res.json()) as { models?: { name?: string }[] };
     return { host: url, reachable: true, models: (body.models ?? []).map((m) => String(m.name ?? '')), error: null };

@@ -1,0 +1,43 @@
+import { useQuery } from '../api/useQuery';
+import { EmptyState } from '../components/EmptyState';
+import { useApp } from '../store/hooks';
+import { Viewport } from '../viewport/Viewport';
+
+export function Library() {
+  const { data, error, loading, reload } = useQuery('listTrials', {});
+  const selected = useApp((s) => s.selectedTrialId);
+  const selectTrial = useApp((s) => s.selectTrial);
+  return (
+    <section className="workspace split" aria-label="Library">
+      <div className="panel">
+        <header className="panel-header">
+          <h2>Library</h2>
+          <button onClick={reload}>Refresh</button>
+        </header>
+        {loading && <p className="muted">Loading…</p>}
+        {error && <p className="error">{error}</p>}
+        {data && data.trials.length === 0 && (
+          <EmptyState title="No recordings yet">
+            Imported motion capture (C3D, TRC), force plates, IMUs and training logs are listed here, de-identified.
+            Import with <code>kinetwin import FILE…</code>.
+          </EmptyState>
+        )}
+        {data && data.trials.length > 0 && (
+          <table className="table">
+            <thead>
+              <tr><th>Trial</th><th>Format</th><th>Subject</th><th>Points</th><th>Frames</th></tr>
+            </thead>
+            <tbody>
+              {data.trials.map((t) => (
+                <tr key={t.id} className={t.id === selected ? 'selected' : ''} tabIndex={0} onClick={() => selectTrial(t.id)} onKeyDown={(e) => e.key === 'Enter' && selectTrial(t.id)}>
+                  <td>{t.label}</td><td>{t.format}</td><td>{t.subject ?? '—'}</td><td>{t.pointCount}</td><td>{t.frames}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <Viewport />
+    </section>
+  );
+}

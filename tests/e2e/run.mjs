@@ -1,0 +1,141 @@
+// End-to-end: start `kinetwin serve`, open the printed URL in Debian's Chromium (playwright-core), and check the
+// app shell: every workspace in the navigation, a WebGL canvas with non-blank pixels, Settings facts.
+// Screenshots go to test-results/e2e/.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'test-results', 'e2e');
+mkdirSync(outDir, { recursive: true });
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+if (!CHROMIUM) {
+  console.error('e2e: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+  process.exit(1);
+}
+
+const results = [];
+async function check(name, fn) {
+  try {
+    await fn();
+    results.push([name, null]);
+    console.log(`  ✓ ${name}`);
+  } catch (err) {
+    results.push([name, err]);
+    console.log(`  ✗ ${name}\n    ${err?.message ?? err}`);
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kinetwin-e2e-'));
+const server = spawn(process.execPath, [join(root, 'bin', 'kinetwin.js'), 'serve', '--port', '0', '--no-open', '--json', '--db', join(work, 'e2e.db')], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let stderr = '';
+server.stderr.on('data', (d) => (stderr += d));
+const started = await new Promise((resolveStart, reject) => {
+  let buf = '';
+  const timer = setTimeout(() => reject(new Error(`kinetwin serve did not start in 30 s: ${stderr}`)), 30_000);
+  server.stdout.on('data', (d) => {
+    buf += d;
+    const line = buf.split('\n').find((l) => l.startsWith('{'));
+    if (line) {
+      clearTimeout(timer);
+      resolveStart(JSON.parse(line));
+    }
+  });
+  server.on('exit', (code) => reject(new Error(`kinetwin serve exited with ${code}: ${stderr}`)));
+});
+const { url, port } = started;
+console.log(`e2e: kinetwin serve at ${url.replace(/token=.*/, 'token=…')}`);
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+try {
+  await check('the API refuses calls without the token (401) and serves them with it', async () => {
+    const bare = await fetch(`http://127.0.0.1:${port}/api/health`, { method: 'POST', body: '{}' });
+    assert(bare.status === 401, `expected 401 without token, got ${bare.status}`);
+    const token = new URL(url).hash.replace('#token=', '');
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${token}` } });
+    assert(ok.status === 200 && (await ok.json()).ok === true, `health with token: ${ok.status}`);
+  });
+
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url, { waitUntil: 'load' });
+
+  await check('every workspace is in the navigation', async () => {
+    const nav = page.getByRole('navigation', { name: 'Workspaces' });
+    for (const w of ['Library', 'Twin', 'Simulation', 'Cohorts', 'Audit', 'Settings']) {
+      await nav.getByRole('button', { name: w, exact: true }).waitFor({ timeout: 15_000 });
+    }
+  });
+
+  await check('the 3D viewport draws a WebGL canvas with non-blank pixels', async () => {
+    const canvas = page.locator('[data-testid="viewport"] canvas');
+    await canvas.waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1500);
+    const stats = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid="viewport"] canvas');
+      const gl = c.getContext('webgl2');
+      const probe = document.createElement('canvas');
+      probe.width = c.width;
+      probe.height = c.height;
+      const ctx = probe.getContext('2d');
+      ctx.drawImage(c, 0, 0);
+      const { data } = ctx.getImageData(0, 0, probe.width, probe.height);
+      const colours = new Set();
+      let lit = 0;
+      for (let i = 0; i < data.length; i += 16) {
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        if (data[i] + data[i + 1] + data[i + 2] > 60) lit++;
+      }
+      return { webgl2: Boolean(gl), colours: colours.size, lit, w: c.width, h: c.height };
+    });
+    assert(stats.webgl2, 'no WebGL2 context');
+    assert(stats.colours > 20 && stats.lit > 50, `canvas looks blank: ${JSON.stringify(stats)}`);
+    await page.screenshot({ path: join(outDir, 'library.png') });
+  });
+
+  await check('Settings shows the database path, the network lockdown and the Ollama status', async () => {
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const db = await page.getByTestId('db-path').textContent({ timeout: 15_000 });
+    assert(db.includes('e2e.db'), `db path shown: ${db}`);
+    const lockdown = await page.getByTestId('lockdown').textContent();
+    assert(/^On/.test(lockdown), `lockdown shown: ${lockdown}`);
+    const ollama = await page.getByTestId('ollama').textContent();
+    assert(/127\.0\.0\.1:11434/.test(ollama), `ollama shown: ${ollama}`);
+    await page.screenshot({ path: join(outDir, 'settings.png') });
+  });
+
+  await check('each workspace opens and says what will go there', async () => {
+    for (const w of ['Twin', 'Simulation', 'Cohorts', 'Audit', 'Library']) {
+      await page.getByRole('button', { name: w, exact: true }).click();
+      await page.getByRole('region', { name: w }).waitFor({ timeout: 10_000 });
+    }
+    await page.screenshot({ path: join(outDir, 'app.png') });
+  });
+
+  await check('no errors in the page console', async () => {
+    const real = consoleErrors.filter((e) => !/favicon/.test(e));
+    assert(real.length === 0, real.join('\n'));
+  });
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+
+const failed = results.filter(([, e]) => e).length;
+console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

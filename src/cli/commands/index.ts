@@ -1,16 +1,33 @@
 // Every CLI command. Append one import and one entry per command (keep related commands together).
 import type { Command } from '../command';
 import { auditCommand } from './audit';
+import { importCommand } from './import';
 import { infoCommand } from './info';
 import { subjectsCommand, trialsCommand } from './library';
 import { serveCommand } from './serve';
 import { settingsCommand } from './settings';
+import { analyzeJumpCommand } from './analyzeJump';
+import { convertCommand } from './convert';
+import { analyzeLoadCommand } from './analyzeLoad';
+import { routeCommand, mapHeadersCommand, extractCommand } from './llm';
+import { privacyCommand } from './privacy';
+import { validateCommand } from './validate';
+import { inspectCommand } from './inspect';
+import { twinIdCommand, twinIkCommand, twinLandingCommand, twinScaleCommand } from './twin';
 
 export const commands: Command[] = [
   serveCommand,
+  importCommand,
   infoCommand,
   trialsCommand,
   subjectsCommand,
   auditCommand,
   settingsCommand,
+  analyzeJumpCommand,
+  convertCommand,
+  analyzeLoadCommand,
+  privacyCommand,
+  validateCommand,
+  inspectCommand,
+  twinScaleCommand, twinIkCommand, twinIdCommand, twinLandingCommand,
 ];

@@ -1,12 +1,15 @@
 // The one API: every operation of every area, merged. Adapters (IPC, bridge, CLI, renderer client) loop over this.
 // To add an area: write contract/<area>.ts exporting `<area>Ops`, handlers/<area>.ts exporting `<area>Handlers`,
 // and append one spread line here and in handlers/index.ts.
-import { libraryOps } from './library';
+import { importOps, libraryOps } from './library';
 import { systemOps } from './system';
+import { jumpOps } from './jump';
 
 export const operations = {
   ...systemOps,
   ...libraryOps,
+  ...importOps,
+  ...jumpOps,
 };
 
 export type Operations = typeof operations;

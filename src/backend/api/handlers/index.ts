@@ -1,10 +1,14 @@
 // Implementations of every operation in contract/index.ts. Append one spread line per area.
 import type { OperationName } from '../contract/index';
+import { importHandlers } from './import';
 import { libraryHandlers } from './library';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
+import { jumpHandlers } from './jump';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
   ...libraryHandlers,
+  ...importHandlers,
+  ...jumpHandlers,
 };

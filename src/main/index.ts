@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
@@ -32,6 +33,9 @@ function createWindow(): void {
   hardenWebContents(win.webContents, devServerUrl, log);
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
+
+const electronSqlite = join(here, '..', 'native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+if (!process.env.KINETWIN_SQLITE_BINDING && existsSync(electronSqlite)) process.env.KINETWIN_SQLITE_BINDING = electronSqlite;
 
 void app.whenReady().then(() => {
   // Main-process HTTP (Ollama) goes through net.fetch so the session's webRequest filter applies to it too.

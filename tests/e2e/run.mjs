@@ -126,6 +126,30 @@ try {
     await page.screenshot({ path: join(outDir, 'app.png') });
   });
 
+  await check('an imported C3D plays its markers with a timeline and plots its analog channels', async () => {
+    const token = new URL(url).hash.replace('#token=', '');
+    const res = await fetch(`http://127.0.0.1:${port}/api/importFiles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ paths: [join(root, 'resources', 'samples', 'sub_labels.c3d')] }),
+    });
+    const body = await res.json();
+    assert(res.status === 200 && body.results[0].status === 'imported', `import: ${JSON.stringify(body)}`);
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('table', { name: 'Trials' }).getByRole('row').nth(1).click();
+    await page.getByRole('slider', { name: 'Time' }).waitFor({ timeout: 15_000 });
+    const plot = page.getByRole('img', { name: /plot of/ });
+    await plot.waitFor({ timeout: 10_000 });
+    const pathCount = await plot.locator('path').count();
+    assert(pathCount >= 1, 'no plotted series');
+    const t1 = Number(await page.getByRole('slider', { name: 'Time' }).inputValue());
+    await page.waitForTimeout(700);
+    const t2 = Number(await page.getByRole('slider', { name: 'Time' }).inputValue());
+    assert(t2 !== t1, `playback did not advance (${t1} → ${t2})`);
+    await page.screenshot({ path: join(outDir, 'playback.png') });
+  });
+
   await check('no errors in the page console', async () => {
     const real = consoleErrors.filter((e) => !/favicon/.test(e));
     assert(real.length === 0, real.join('\n'));

@@ -42,7 +42,9 @@ export function openStore(path: string): Store {
   checkWritableLocation(path);
   let db: Db;
   try {
-    db = new Database(path);
+    // Electron builds point this at better-sqlite3 rebuilt for Electron's ABI (npm run rebuild:electron)
+    const nativeBinding = process.env.KINETWIN_SQLITE_BINDING;
+    db = new Database(path, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -1,6 +1,7 @@
 // Every CLI command. Append one import and one entry per command (keep related commands together).
 import type { Command } from '../command';
 import { auditCommand } from './audit';
+import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { subjectsCommand, trialsCommand } from './library';
@@ -13,11 +14,13 @@ import { routeCommand, mapHeadersCommand, extractCommand } from './llm';
 import { privacyCommand } from './privacy';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
+import { simulateHandCommand, simulateJumpCommand, simulateLandingCommand } from './simulate';
 import { twinIdCommand, twinIkCommand, twinLandingCommand, twinScaleCommand } from './twin';
 
 export const commands: Command[] = [
   serveCommand,
   importCommand,
+  demoCommand,
   infoCommand,
   trialsCommand,
   subjectsCommand,
@@ -30,4 +33,8 @@ export const commands: Command[] = [
   validateCommand,
   inspectCommand,
   twinScaleCommand, twinIkCommand, twinIdCommand, twinLandingCommand,
+  simulateLandingCommand, simulateJumpCommand, simulateHandCommand,
+  routeCommand,
+  mapHeadersCommand,
+  extractCommand,
 ];

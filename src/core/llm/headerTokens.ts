@@ -17,10 +17,13 @@ const SUFFIX_UNIT = /^(.*?)[\s_-](deg|rad|mm|nmm|nm|mps2|ms2|dps|uv|mv|kmh|bpm|a
 export function splitHeaderUnit(header: string): SplitHeader {
   const text = header.trim();
   const bracket = BRACKETED.exec(text);
-  if (bracket && bracket[1].trim() !== '') {
+  if (bracket && bracket[1].trim() !== '' && !/^\s*\d+\s*$/.test(bracket[2])) {
     const unit = normaliseUnit(bracket[2]);
     // a bracket that is not a unit ('Sleep Quality (1-5)', 'HRV (rMSSD)') stays part of the name
     if (unit !== null) return { name: bracket[1].trim(), unitText: bracket[2].trim(), unit };
+    return { name: text, unitText: null, unit: null };
+  }
+  if (bracket) {
     return { name: text, unitText: null, unit: null };
   }
   const comma = COMMA_UNIT.exec(text);
@@ -38,13 +41,22 @@ export function splitHeaderUnit(header: string): SplitHeader {
 
 /** Lower-case word tokens: camelCase, digits and punctuation split ('LHipAngles' → l hip angles; 'Fz1' → fz 1). */
 export function tokenizeHeader(name: string): string[] {
-  const spaced = name
-    .replace(/μ/g, 'µ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Za-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([A-Za-z])/g, '$1 $2');
-  return spaced.toLowerCase().split(/[^a-z0-9µ]+/).filter((t) => t !== '');
+  const out: string[] = [];
+  for (const segment of name.replace(/μ/g, 'µ').split(/[^A-Za-z0-9µ]+/)) {
+    if (segment === '') continue;
+    // device ids that start with a digit ('8F7A', '00B42D4B') stay whole
+    if (/^\d/.test(segment) && /[A-Za-z]/.test(segment)) {
+      out.push(segment.toLowerCase());
+      continue;
+    }
+    const spaced = segment
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .replace(/([A-Za-z])(\d)/g, '$1 $2')
+      .replace(/(\d)([A-Za-z])/g, '$1 $2');
+    for (const t of spaced.toLowerCase().split(' ')) if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** Normalised key for a header: lower-case tokens joined by '_', unit annotation removed ('Fz [N]' → 'fz'). */

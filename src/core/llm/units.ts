@@ -35,7 +35,7 @@ const ALIASES: Record<string, CanonicalUnit> = {
   w: 'W', watt: 'W', watts: 'W', 'w/kg': 'W/kg',
   v: 'V', volt: 'V', volts: 'V', mv: 'mV', millivolts: 'mV', uv: 'µV', 'µv': 'µV', microvolts: 'µV',
   'g': 'g', gs: 'g', 'mg': 'mg',
-  'm/s^2': 'm/s²', 'm/s2': 'm/s²', 'm/s²': 'm/s²', 'm/sec^2': 'm/s²', mps2: 'm/s²', 'ms^-2': 'm/s²', 'ms-2': 'm/s²',
+  'm/s^2': 'm/s²', 'm/(s^2)': 'm/s²', 'm/s2': 'm/s²', 'm/s²': 'm/s²', 'm/sec^2': 'm/s²', mps2: 'm/s²', 'ms^-2': 'm/s²', 'ms-2': 'm/s²',
   'm·s⁻²': 'm/s²', 'm.s-2': 'm/s²',
   'deg/s': 'deg/s', '°/s': 'deg/s', dps: 'deg/s', 'deg/sec': 'deg/s', 'degrees/s': 'deg/s', 'degree/s': 'deg/s',
   'rad/s': 'rad/s', 'rad/sec': 'rad/s', 'radians/s': 'rad/s',
@@ -50,7 +50,8 @@ const ALIASES: Record<string, CanonicalUnit> = {
 /** Canonical unit for a written unit ('N.mm', 'deg C', 'm/s^2', 'uV'…), or null when not recognised. */
 export function normaliseUnit(raw: string | null | undefined): CanonicalUnit | null {
   if (raw === null || raw === undefined) return null;
-  const trimmed = raw.trim().replace(/^[[({]|[\])}]$/g, '').trim();
+  const outer = raw.trim();
+  const trimmed = (/^[[({].*[\])}]$/.test(outer) ? outer.slice(1, -1) : outer).trim();
   if (trimmed === '') return null;
   if (CANONICAL_SET.has(trimmed)) return trimmed as CanonicalUnit;
   // 'mG' (milli-g) and 'G' differ from grams only by case: keep that distinction before lower-casing

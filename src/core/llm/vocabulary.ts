@@ -2,6 +2,7 @@
 // Axes in force/IMU fields are the file's own axes (the Trial records which lab axis is up).
 // Sides: `_r` / `_l`; force-plate columns whose side is unknown carry the plate number (`_p1`, `_p2`…).
 
+import { CANONICAL_FIELDS } from '../formats/headermapVocabulary';
 import type { CanonicalUnit } from './units';
 
 /** Sided joint coordinates (ISB names; flexion and dorsiflexion positive, Wu et al. 2002). */
@@ -30,11 +31,11 @@ export const MUSCLES = [
   'flexor_carpi_radialis', 'extensor_carpi_radialis',
 ] as const;
 
-/** Fixed names: time bases, training-log and wellness columns. */
+/** Fixed names: time bases, training-log and wellness columns (a superset of src/core/formats/headermap's). */
 export const PLAIN_FIELDS = [
-  'time', 'frame', 'subframe', 'date', 'athlete', 'session_type', 'duration',
-  'rpe', 'srpe', // rpe: CR-10 rating; srpe: session load = rpe × minutes, AU (Foster 1998)
-  'sleep_hours', 'sleep_quality', 'fatigue', 'soreness', 'stress', 'mood', 'hrv_rmssd', 'resting_hr',
+  'time', 'frame', 'subframe', 'date', 'athlete', 'session_type', 'minutes',
+  'srpe', 'session_load', // srpe: session RPE, CR-10 rating; session_load = srpe × minutes, AU (Foster 1998)
+  'nutrition', 'injury', 'notes', 'sleep_hours', 'sleep_quality', 'fatigue', 'soreness', 'stress', 'mood', 'hrv_rmssd', 'resting_hr',
   'distance', 'hsr_distance', 'sprint_distance', 'distance_rate', 'player_load', 'max_speed',
   'accelerations', 'decelerations', 'hr_avg', 'hr_max', 'body_mass', 'cadence', 'stride_length', 'walking_speed',
 ] as const;
@@ -42,7 +43,8 @@ export const PLAIN_FIELDS = [
 const SIDED = new Set<string>(SIDED_COORDINATES);
 const CENTRAL = new Set<string>(CENTRAL_COORDINATES);
 const MUSCLE_SET = new Set<string>(MUSCLES);
-const PLAIN = new Set<string>(PLAIN_FIELDS);
+// the deterministic importer's vocabulary (src/core/formats/headermapVocabulary) is part of this one
+const PLAIN = new Set<string>([...PLAIN_FIELDS, ...CANONICAL_FIELDS.filter((f) => f.kind === 'training').map((f) => f.field)]);
 
 const SIDE = '(?:r|l|p\\d{1,2})';
 const SENSOR = '[a-z][a-z0-9_]{0,39}';
@@ -119,11 +121,23 @@ export const FAMILY_UNITS: Record<FieldFamily, readonly CanonicalUnit[] | null> 
   unknown: null,
 };
 
+// Units of the training-log and wellness fields (ratings and scores: AU or none)
+const SCORE: readonly CanonicalUnit[] = ['AU', '1', '%'];
+const PLAIN_UNITS: Partial<Record<string, readonly CanonicalUnit[]>> = {
+  minutes: ['min', 'h', 's'], sleep_hours: ['h', 'min'], srpe: SCORE, session_load: ['AU'], sleep_quality: SCORE,
+  fatigue: SCORE, soreness: SCORE, stress: SCORE, mood: SCORE, hrv_rmssd: ['ms'], resting_hr: ['bpm'],
+  distance: ['m', 'km'], hsr_distance: ['m', 'km'], sprint_distance: ['m', 'km'], distance_rate: ['m/min'],
+  player_load: ['AU'], max_speed: ['m/s', 'km/h'], accelerations: ['count'], decelerations: ['count'],
+  hr_avg: ['bpm'], hr_max: ['bpm'], body_mass: ['kg', 'lb'], cadence: ['count'], stride_length: ['m', 'cm', 'mm'],
+  walking_speed: ['m/s', 'km/h'], date: [], athlete: [], session_type: [], nutrition: SCORE, injury: [], notes: [],
+};
+
 /** True when `unit` (canonical or null) is allowed for `field`. A null unit is always allowed. */
 export function unitFitsField(field: string, unit: string | null): boolean {
   if (unit === null) return true;
   const family = fieldFamily(field);
   if (family === null) return false;
+  if (family === 'training') return (PLAIN_UNITS[field] ?? []).includes(unit as CanonicalUnit);
   const allowed = FAMILY_UNITS[family];
   return allowed === null || allowed.includes(unit as CanonicalUnit);
 }

@@ -10,66 +10,6 @@ export interface CsvTable {
 
 const MISSING = new Set(['', 'na', 'nan', 'null', 'none', '?', 'n/a']);
 
-/** Split CSV text into records of fields. Throws on an unterminated quote. */
-export function parseCsvRecords(text: string, delimiter: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  const n = text.length;
-  let inQuotes = false;
-  let fieldStarted = false;
-  while (i < n) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && !fieldStarted) {
-      inQuotes = true;
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === delimiter) {
-      record.push(field);
-      field = '';
-      fieldStarted = false;
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      record.push(field);
-      if (!(record.length === 1 && record[0] === '')) records.push(record); // skip blank lines
-      record = [];
-      field = '';
-      fieldStarted = false;
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += ch;
-    fieldStarted = true;
-    i++;
-  }
-  if (inQuotes) throw new KinetwinError('unterminated quoted field in CSV');
-  if (fieldStarted || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
 /** Guess the delimiter from the first line: tab, semicolon or comma (the most frequent outside quotes). */
 function guessDelimiter(text: string): string {
   const end = text.search(/\r|\n/);
@@ -86,14 +26,109 @@ function guessDelimiter(text: string): string {
   return best;
 }
 
-/** Parse delimited text with a header row into a Table. */
+/**
+ * Visit every field of delimited text in order: `cell(row, col, text)` (row 0 is the header), then
+ * `endRow(row, fields)`. Unquoted fields are sliced, not built char by char; blank lines are skipped.
+ */
+export function forEachCsvCell(text: string, delimiter: string, cell: (row: number, col: number, value: string) => void, endRow: (row: number, fields: number) => void): number {
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  let row = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 === 10 || c0 === 13) {
+      i += c0 === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1; // blank line
+      continue;
+    }
+    let col = 0;
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(i) === 34) {
+        // quoted field: "" is an escaped quote
+        let out = '';
+        let j = i + 1;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) throw new KinetwinError(`unterminated quoted field in CSV (line ${row + 1})`);
+          out += text.slice(j, q);
+          if (text.charCodeAt(q + 1) === 34) {
+            out += '"';
+            j = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+        // anything after the closing quote up to the delimiter is kept verbatim (lenient)
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === d || c === 10 || c === 13) break;
+          k++;
+        }
+        value = out + text.slice(i, k);
+        i = k;
+      } else {
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === d || c === 10 || c === 13) break;
+          k++;
+        }
+        value = text.slice(i, k);
+        i = k;
+      }
+      cell(row, col, value);
+      col++;
+      if (i < n && text.charCodeAt(i) === d) {
+        i++;
+        continue;
+      }
+      if (i < n) i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      break;
+    }
+    endRow(row, col);
+    row++;
+  }
+  return row;
+}
+
+/**
+ * Parse delimited text with a header row into a Table. Two passes over the text (types, then values) keep
+ * memory at the size of the typed columns instead of one string per cell.
+ */
 export function readCsvTable(text: string, options: { delimiter?: string } = {}): CsvTable {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\u0000')) throw new KinetwinError('not a text table (NUL bytes)');
   const delimiter = options.delimiter ?? guessDelimiter(text);
-  const records = parseCsvRecords(text, delimiter);
-  if (records.length === 0) throw new KinetwinError('empty CSV: no header row');
-  const header = records[0].map((h) => h.trim());
+  // pass 1: header, row count, which columns are numeric
+  const header: string[] = [];
+  let numeric: boolean[] = [];
+  let present: number[] = [];
+  let ragged = 0;
+  const rowCount = forEachCsvCell(
+    text,
+    delimiter,
+    (row, col, value) => {
+      if (row === 0) {
+        header.push(value.trim());
+        return;
+      }
+      if (col >= header.length) return;
+      const v = value.trim();
+      if (MISSING.has(v.toLowerCase())) return;
+      present[col]++;
+      if (numeric[col] && !Number.isFinite(Number(v))) numeric[col] = false;
+    },
+    (row, fields) => {
+      if (row === 0) {
+        numeric = header.map(() => true);
+        present = header.map(() => 0);
+      } else if (fields !== header.length) ragged++;
+    },
+  );
+  if (rowCount === 0) throw new KinetwinError('empty CSV: no header row');
   const warnings: string[] = [];
   const seen = new Map<string, number>();
   for (let j = 0; j < header.length; j++) {
@@ -105,30 +140,25 @@ export function readCsvTable(text: string, options: { delimiter?: string } = {})
     }
     seen.set(header[j], k + 1);
   }
-  const rows = records.length - 1;
-  const width = header.length;
-  let ragged = 0;
-  for (let r = 1; r < records.length; r++) if (records[r].length !== width) ragged++;
-  if (ragged > 0) warnings.push(`${ragged} row(s) with a field count different from the header (${width}); padded/truncated`);
-  const columns: Column[] = [];
-  for (let j = 0; j < width; j++) {
-    const raw: string[] = new Array(rows);
-    let numeric = true;
-    let present = 0;
-    for (let r = 0; r < rows; r++) {
-      const cell = (records[r + 1][j] ?? '').trim();
-      raw[r] = cell;
-      if (MISSING.has(cell.toLowerCase())) continue;
-      present++;
-      if (numeric && !Number.isFinite(Number(cell))) numeric = false;
-    }
-    if (numeric && present > 0) {
-      const values = new Float64Array(rows);
-      for (let r = 0; r < rows; r++) values[r] = MISSING.has(raw[r].toLowerCase()) ? NaN : Number(raw[r]);
-      columns.push({ name: header[j], kind: 'numeric', values });
-    } else {
-      columns.push({ name: header[j], kind: 'categorical', values: raw.map((v) => (MISSING.has(v.toLowerCase()) ? '' : v)) });
-    }
-  }
+  const rows = rowCount - 1;
+  if (ragged > 0) warnings.push(`${ragged} row(s) with a field count different from the header (${header.length}); padded/truncated`);
+  // pass 2: values
+  const isNum = header.map((_, j) => numeric[j] && present[j] > 0);
+  const nums = header.map((_, j) => (isNum[j] ? new Float64Array(rows).fill(NaN) : null));
+  const strs = header.map((_, j) => (isNum[j] ? null : new Array<string>(rows).fill('')));
+  forEachCsvCell(
+    text,
+    delimiter,
+    (row, col, value) => {
+      if (row === 0 || col >= header.length) return;
+      const v = value.trim();
+      if (MISSING.has(v.toLowerCase())) return;
+      const num = nums[col];
+      if (num) num[row - 1] = Number(v);
+      else strs[col]![row - 1] = v;
+    },
+    () => {},
+  );
+  const columns: Column[] = header.map((name, j) => (isNum[j] ? { name, kind: 'numeric', values: nums[j]! } : { name, kind: 'categorical', values: strs[j]! }));
   return { table: { rows, columns }, warnings };
 }

@@ -22,8 +22,8 @@ export function butterworthLowpassCoefficients(
   if (!Number.isInteger(order) || order < 1 || order > 8) throw new KinetwinError(`filter order must be an integer 1–8, got ${order}`);
   if (!Number.isFinite(warpScale) || warpScale <= 0) throw new KinetwinError(`warpScale must be positive, got ${warpScale}`);
   const k = Math.tan((Math.PI * cutoff) / rate) / warpScale; // pre-warped analog cutoff (rad/s with T = 2)
-  let b = Float64Array.of(1);
-  let a = Float64Array.of(1);
+  let b: Float64Array = Float64Array.of(1);
+  let a: Float64Array = Float64Array.of(1);
   // Conjugate pole pairs of the analog prototype give biquads; an odd order adds one real pole.
   for (let p = 0; p < Math.floor(order / 2); p++) {
     const theta = (Math.PI * (2 * p + 1)) / (2 * order);

@@ -3,3 +3,4 @@ export { butterworthLowpassCoefficients, type FilterCoefficients } from './butte
 export { butterworthFiltFilt } from './butterworthFiltFilt';
 export { derivative } from './derivative';
 export { cumulativeTrapezoid } from './cumulativeTrapezoid';
+export { lfilter } from './lfilter';

@@ -27,7 +27,7 @@ const goodHeaders = JSON.stringify({
     { header: 'Timestamp', field: 'date', unit: null, confidence: 0.8 },
     { header: 'Athlete Name', field: 'athlete', unit: null, confidence: 0.95 },
     { header: 'Hours of sleep', field: 'sleep_hours', unit: 'h', confidence: 0.9 },
-    { header: 'RPE', field: 'rpe', unit: null, confidence: 0.95 },
+    { header: 'RPE', field: 'srpe', unit: null, confidence: 0.95 },
   ],
 });
 
@@ -35,7 +35,7 @@ describe('map-headers through Ollama', () => {
   it('uses a valid answer: source llm, digest recorded, schema in format, temperature 0 and a fixed seed', async () => {
     server = await startFakeOllama([{ content: goodHeaders }]);
     const r = await mapHeadersFile(csv, { ...quick, ollamaHost: server.host });
-    expect(r.columns.map((c) => [c.field, c.source])).toEqual([['date', 'llm'], ['athlete', 'llm'], ['sleep_hours', 'llm'], ['rpe', 'llm']]);
+    expect(r.columns.map((c) => [c.field, c.source])).toEqual([['date', 'llm'], ['athlete', 'llm'], ['sleep_hours', 'llm'], ['srpe', 'llm']]);
     expect(r.llm).toEqual({ model: 'llama3.2:latest', digest: FAKE_DIGEST });
     expect(r.notice).toBeNull();
     const call = server.calls[0];
@@ -55,7 +55,7 @@ describe('map-headers through Ollama', () => {
     server = await startFakeOllama([{ content: '{"columns": [' }]);
     const r = await mapHeadersFile(csv, { ...quick, ollamaHost: server.host });
     expect(r.columns.every((c) => c.source === 'rules')).toBe(true);
-    expect(r.columns[3].field).toBe('rpe');
+    expect(r.columns[3].field).toBe('srpe');
     expect(r.llm).toBeNull();
     expect(r.provenance?.attempts).toBe(3);
     expect(r.provenance?.rawReplies).toHaveLength(3);
@@ -76,7 +76,7 @@ describe('map-headers through Ollama', () => {
   });
 
   it('falls back when every reply violates the schema', async () => {
-    server = await startFakeOllama([{ content: '{"columns":[{"header":"RPE","field":"rpe"}]}' }]);
+    server = await startFakeOllama([{ content: '{"columns":[{"header":"RPE","field":"srpe"}]}' }]);
     const r = await mapHeadersFile(csv, { ...quick, ollamaHost: server.host });
     expect(server.calls).toHaveLength(3);
     expect(r.columns.every((c) => c.source === 'rules')).toBe(true);
@@ -177,7 +177,9 @@ describe('extract through Ollama', () => {
   });
 
   it('succeeds through the rules alone when no server is reachable', async () => {
-    const r = await extractNoteFile(note, { env: {}, timeoutMs: 300, ollamaHost: 'http://127.0.0.1:9' });
+    const gone = await startFakeOllama([]);
+    await gone.close();
+    const r = await extractNoteFile(note, { env: {}, timeoutMs: 300, ollamaHost: gone.host });
     expect(r.fields.stature_m).toEqual({ value: 1.81, source: 'rules' });
     expect(r.fields.injuries.value).toEqual([{ structure: 'acl', side: 'right', date: '2021-03' }]);
     expect(r.llm).toBeNull();

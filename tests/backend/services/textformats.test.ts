@@ -5,6 +5,7 @@ import { KinetwinError } from '../../../src/core/errors';
 import { analyzeLoadFile, convertFile, mapHeadersFile, openTrialFile, sniffFile } from '../../../src/backend/services/textformats';
 import { readTrc } from '../../../src/core/formats/trc/read';
 import { readMot } from '../../../src/core/formats/mot/read';
+import { readC3dFile } from '../../../src/backend/services/c3dfile';
 import { tempDir } from '../../helpers/tmp';
 import { repoRoot, sharedData } from '../../helpers/shared';
 
@@ -43,6 +44,19 @@ describe('textformats service', () => {
     expect(r2).toMatchObject({ from: 'csv', to: 'mot', frames: 3, analogChannels: 2 });
     expect(r2.rate).toBeCloseTo(100, 9);
     expect(readMot(readFileSync(mot, 'utf8')).columns).toEqual(['time', 'Knee Flex L (deg)', 'GRFz_R [N]']);
+  });
+
+  it('writes a GRF MOT as C3D analogs that read back with their labels, units and values', async () => {
+    const out = join(tempDir(), 'grf.c3d');
+    const r = await convertFile(sharedData('opensim_core', 'rajagopal_walk', 'grf_walk.mot'), out);
+    expect(r).toMatchObject({ from: 'mot', to: 'c3d', frames: 4778, analogChannels: 18, rate: 2000 });
+    const a = (await readC3dFile(out)).analogs!;
+    expect(a.rate).toBe(2000);
+    expect(a.samples).toBe(4778);
+    const px = a.labels.indexOf('ground_force_r_px');
+    expect(px).toBeGreaterThanOrEqual(0);
+    expect(a.units[px]).toBe('m');
+    expect(a.channels[px][0]).toBeCloseTo(331.7057913303967, 3);
   });
 
   it('rotates TRC output to Y-up on request', async () => {

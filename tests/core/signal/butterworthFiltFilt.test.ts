@@ -65,6 +65,18 @@ describe('butterworthFiltFilt', () => {
     expect(maxAbs(residual, 250, 2250)).toBeLessThan(1e-4);
   });
 
+  it('matches scipy.signal.filtfilt (odd padding, 34 samples) with the Winter-corrected 2nd-order filter', () => {
+    // Reference: b, a = butter(2, f'/(fs/2)), f' = atan(tan(π·6/100) / (√2 − 1)^(1/4))·fs/π;
+    // filtfilt(b, a, x, padtype='odd', padlen=34) on x = sin(2π·3t) + 0.5·sin(2π·40t) + 0.2·t, 100 Hz.
+    const x = sampled(200, 100, (t) => Math.sin(2 * Math.PI * 3 * t) + 0.5 * Math.sin(2 * Math.PI * 40 * t) + 0.2 * t);
+    const y = butterworthFiltFilt(x, 100, 6);
+    const scipy: Record<number, number> = {
+      0: 3.6647305812452513e-6, 1: 0.18482891738584645, 2: 0.3631397805353158, 50: 0.09999999999980867, 100: 0.20000000000000093,
+      150: 0.30000001121973235, 197: -0.23830919534429604, 198: -0.15790410218701545, 199: -0.08327811092795114,
+    };
+    for (const [i, v] of Object.entries(scipy)) expect(Math.abs(y[Number(i)] - v)).toBeLessThan(1e-12);
+  });
+
   it('leaves NaN where NaN and filters each finite run separately', () => {
     const rate = 100;
     const a = sampled(300, rate, (t) => Math.sin(2 * Math.PI * 2 * t) + 0.3 * Math.sin(2 * Math.PI * 30 * t));

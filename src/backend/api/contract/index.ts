@@ -4,12 +4,16 @@
 import { importOps, libraryOps } from './library';
 import { systemOps } from './system';
 import { jumpOps } from './jump';
+import { twinOps } from './twin';
+import { llmOps } from './llm';
 
 export const operations = {
   ...systemOps,
   ...libraryOps,
   ...importOps,
   ...jumpOps,
+  ...twinOps,
+  ...llmOps,
 };
 
 export type Operations = typeof operations;

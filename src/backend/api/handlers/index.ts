@@ -5,10 +5,14 @@ import { libraryHandlers } from './library';
 import { systemHandlers } from './system';
 import type { Handlers } from './types';
 import { jumpHandlers } from './jump';
+import { twinHandlers } from './twin';
+import { llmHandlers } from './llm';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
   ...libraryHandlers,
   ...importHandlers,
   ...jumpHandlers,
+  ...twinHandlers,
+  ...llmHandlers,
 };

@@ -38,13 +38,14 @@ export function parseParameters(bytes: Uint8Array, warnings: string[]): C3dParam
   if (bytes.length < 4) throw new KinetwinError('parameter section truncated');
   const processor = processorFromByte(bytes[3]);
   const blockCount = bytes[2];
-  let end = bytes.length;
-  if (blockCount > 0 && blockCount * 512 < end) end = blockCount * 512;
+  const end = bytes.length; // hard bound: bytes available before the data section
+  const statedEnd = blockCount > 0 ? Math.min(end, blockCount * 512) : end; // no record starts past the stated blocks
   if (blockCount === 0) warnings.push('parameter section states 0 blocks; parsing up to the data section');
+  let overran = false;
   const byId = new Map<number, C3dGroup>();
   const pending: Array<{ groupId: number; param: C3dParameter }> = [];
   let pos = 4;
-  while (pos + 2 <= end) {
+  while (pos + 2 <= statedEnd) {
     const nameLenRaw = (bytes[pos] << 24) >> 24;
     const id = (bytes[pos + 1] << 24) >> 24;
     const nameLen = Math.abs(nameLenRaw);
@@ -58,7 +59,11 @@ export function parseParameters(bytes: Uint8Array, warnings: string[]): C3dParam
     const name = ascii(bytes, nameStart, nameLen).toUpperCase();
     const offset = readInt16(bytes, nextWordPos, processor);
     const recordEnd = offset > 0 ? Math.min(nextWordPos + offset, end) : end;
-    let p = nextWordPos + 2;
+    if (recordEnd > statedEnd && offset > 0 && !overran) {
+      overran = true;
+      warnings.push(`parameter ${name} extends past the ${blockCount} block(s) the section states`);
+    }
+    const p = nextWordPos + 2;
     if (id < 0) {
       const descLen = p < recordEnd ? bytes[p] : 0;
       const description = p + 1 + descLen <= recordEnd ? ascii(bytes, p + 1, descLen) : '';

@@ -1,7 +1,10 @@
 import { useQuery } from '../api/useQuery';
 import { EmptyState } from '../components/EmptyState';
+import { ImportBox } from '../components/ImportBox';
 import { useApp } from '../store/hooks';
+import { Markers } from '../viewport/Markers';
 import { Viewport } from '../viewport/Viewport';
+import { TrialPanel } from './TrialPanel';
 
 export function Library() {
   const { data, error, loading, reload } = useQuery('listTrials', {});
@@ -14,16 +17,17 @@ export function Library() {
           <h2>Library</h2>
           <button onClick={reload}>Refresh</button>
         </header>
+        <ImportBox onDone={reload} />
         {loading && <p className="muted">Loading…</p>}
         {error && <p className="error">{error}</p>}
         {data && data.trials.length === 0 && (
           <EmptyState title="No recordings yet">
             Imported motion capture (C3D, TRC), force plates, IMUs and training logs are listed here, de-identified.
-            Import with <code>kinetwin import FILE…</code>.
+            Import above or with <code>kinetwin import FILE…</code>.
           </EmptyState>
         )}
         {data && data.trials.length > 0 && (
-          <table className="table">
+          <table className="table" aria-label="Trials">
             <thead>
               <tr><th>Trial</th><th>Format</th><th>Subject</th><th>Points</th><th>Frames</th></tr>
             </thead>
@@ -36,8 +40,11 @@ export function Library() {
             </tbody>
           </table>
         )}
+        {selected !== null && <TrialPanel id={selected} />}
       </div>
-      <Viewport />
+      <Viewport>
+        <Markers />
+      </Viewport>
     </section>
   );
 }

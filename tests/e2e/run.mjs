@@ -150,6 +150,34 @@ try {
     await page.screenshot({ path: join(outDir, 'playback.png') });
   });
 
+  await check('Twin builds the scaled skeleton over the walking markers, plots joint angles and reports a jump', async () => {
+    const token = new URL(url).hash.replace('#token=', '');
+    const res = await fetch(`http://127.0.0.1:${port}/api/importFiles`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ paths: ['subject01_static.trc', 'subject01_walk.trc', 'Dual-CMJ-Fz.txt'].map((f) => join(root, 'resources', 'samples', f)) }),
+    });
+    const body = await res.json();
+    assert(res.status === 200 && body.results.every((r) => r.status === 'imported'), `import: ${JSON.stringify(body)}`);
+    await page.getByRole('button', { name: 'Twin', exact: true }).click();
+    await page.getByRole('region', { name: 'Twin' }).getByRole('button', { name: 'Refresh' }).click();
+    const staticId = body.results[0].trialId, walkId = body.results[1].trialId;
+    await page.getByRole('combobox', { name: 'Static trial' }).selectOption(String(staticId));
+    await page.getByRole('combobox', { name: 'Dynamic trial' }).selectOption(String(walkId));
+    await page.getByLabel('Body mass in kg').fill('72.6');
+    await page.getByTestId('twin-build').click();
+    const summary = await page.getByTestId('twin-summary').textContent({ timeout: 60_000 });
+    assert(/opensim-gait markers · \d+ segments · 151 frames at 60 Hz · marker RMS \d+\.\d mm/.test(summary), `twin summary: ${summary}`);
+    const angles = page.getByTestId('twin-angles');
+    assert((await angles.getByRole('img', { name: /knee_flexion_r, knee_flexion_l/ }).locator('path').count()) === 2, 'knee flexion plot lacks its two series');
+    await page.getByRole('combobox', { name: 'Jump trial' }).selectOption(String(body.results[2].trialId));
+    await page.getByTestId('jump-force-plot').waitFor({ timeout: 15_000 });
+    const facts = await page.getByTestId('jump-panel').textContent();
+    assert(/Height \(take-off velocity\)\d+\.\d cm/.test(facts) && /Peak-force asymmetry/.test(facts), `jump facts: ${facts}`);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(outDir, 'twin.png') });
+  });
+
   await check('no errors in the page console', async () => {
     const real = consoleErrors.filter((e) => !/favicon/.test(e));
     assert(real.length === 0, real.join('\n'));

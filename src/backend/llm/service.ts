@@ -8,7 +8,7 @@ import { KinetwinError } from '../../core/errors';
 import { findHeaderColumns, type HeaderColumn } from '../../core/llm/headerColumns';
 import { mapHeaderByRules } from '../../core/llm/headerRules';
 import { lookupMapping, type MappingMemory } from '../../core/llm/mappingMemory';
-import { mergeColumns, mergeNote, type ColumnResult, type Source, type SourcedNote } from '../../core/llm/merge';
+import { canonicaliseNote, mergeColumns, mergeNote, type ColumnResult, type Source, type SourcedNote } from '../../core/llm/merge';
 import { extractNoteByRules } from '../../core/llm/noteRules';
 import { checkHeaders, checkNote, checkRoute } from '../../core/llm/plausibility';
 import { extractMessages, headerMessages, routeMessages } from '../../core/llm/prompts';
@@ -160,7 +160,7 @@ export async function extractNote(text: string, options: LlmServiceOptions = {})
     schema: NoteReply,
     check: checkNote,
   }, options.signal);
-  const fields = mergeNote(rules, outcome.value, outcome.issues);
+  const fields = mergeNote(rules, outcome.value === null ? null : canonicaliseNote(outcome.value), outcome.issues);
   const usedLlm = Object.values(fields).some((f) => f.source === 'llm');
   return { fields, redactions: redaction.counts, llm: llmId(outcome.provenance, usedLlm), provenance: outcome.provenance, notice: outcome.notice };
 }

@@ -12,7 +12,7 @@ export interface PrivacyFilesOptions {
   threshold?: number; // default 0.5
   columns?: string[];
   seed?: number;
-  maxQueryRows?: number; // default 10000
+  maxQueryRows?: number; // default 5000
   html?: string;
 }
 

@@ -15,6 +15,7 @@ import { privacyCommand } from './privacy';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { simulateHandCommand, simulateJumpCommand, simulateLandingCommand } from './simulate';
+import { analyzeKinematicsCommand } from './analyzeKinematics';
 import { twinIdCommand, twinIkCommand, twinLandingCommand, twinScaleCommand } from './twin';
 
 export const commands: Command[] = [
@@ -33,6 +34,7 @@ export const commands: Command[] = [
   validateCommand,
   inspectCommand,
   twinScaleCommand, twinIkCommand, twinIdCommand, twinLandingCommand,
+  analyzeKinematicsCommand,
   simulateLandingCommand, simulateJumpCommand, simulateHandCommand,
   routeCommand,
   mapHeadersCommand,

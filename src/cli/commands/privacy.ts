@@ -16,7 +16,7 @@ export const privacyCommand: Command = {
     columns: { type: 'string', value: 'A,B,…', description: 'compare only these columns (default: all shared columns)' },
     html: { type: 'string', value: 'FILE', description: 'also write a self-contained HTML report' },
     seed: { type: 'number', value: 'N', description: 'seed for subsampling and the random baseline (default 0)' },
-    'max-queries': { type: 'number', value: 'N', description: 'nearest-neighbour queries per direction (default 10000)' },
+    'max-queries': { type: 'number', value: 'N', description: 'nearest-neighbour queries per direction (default 5000)' },
     'fail-on-risk': { type: 'boolean', description: 'exit with status 3 when the report does not pass' },
   },
   positionals: { min: 0, max: 0 },

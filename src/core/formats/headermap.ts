@@ -31,7 +31,8 @@ export function normaliseUnit(text: string): string | null {
 
 /** Split a trailing unit annotation off a header. */
 export function splitHeaderUnit(header: string): { name: string; unit: string | null } {
-  let name = header.trim();
+  // real headers are short; the cap keeps the unit regexes linear on hostile input
+  let name = (header.length > 200 ? header.slice(0, 200) : header).trim();
   if (name.endsWith('°')) return { name: name.slice(0, -1).replace(/[\s_]+$/, ''), unit: 'deg' };
   const bracket = /^(.*?)[\s_]*[([{]([^()[\]{}]{1,16})[)\]}]\s*$/.exec(name);
   if (bracket && bracket[1].trim() !== '') {
@@ -101,8 +102,7 @@ function result(header: string, field: string | null, unit: string | null, confi
 
 /** Map one header. */
 export function mapHeader(header: string): HeaderMapping {
-  // real headers are short; the cap keeps the unit regexes linear on hostile input
-  const { name, unit } = splitHeaderUnit(header.length > 200 ? header.slice(0, 200) : header);
+  const { name, unit } = splitHeaderUnit(header);
   const words = headerWords(name);
   const phrase = words.join(' ');
   const exact = SYNONYMS.get(phrase);

@@ -5,6 +5,7 @@ import type { HeaderColumn } from './headerColumns';
 import type { RuleMapping } from './headerRules';
 import { lookupMapping, type MappingMemory } from './mappingMemory';
 import type { Issue } from './plausibility';
+import { JOINT_INDEX, knownKeyOr, PROCEDURE_INDEX, STRUCTURE_INDEX } from './noteDictionary';
 import type { HeaderReply, NoteReply } from './schemas';
 
 export type Source = 'llm' | 'rules' | 'user';
@@ -74,4 +75,17 @@ export function unsourceNote(note: SourcedNote): NoteReply {
   const out = {} as Record<keyof NoteReply, unknown>;
   for (const key of Object.keys(note) as Array<keyof NoteReply>) out[key] = note[key].value;
   return out as NoteReply;
+}
+
+/** A model's note reply in the rules' vocabulary: known structures, procedures and joints as their keys
+ * ('anterior cruciate ligament' → 'acl'), ICD-10 codes upper-case, medication names lower-case. */
+export function canonicaliseNote(r: NoteReply): NoteReply {
+  return {
+    ...r,
+    diagnoses: r.diagnoses.map((d) => ({ ...d, icd10: d.icd10 === null ? null : d.icd10.trim().toUpperCase() })),
+    injuries: r.injuries.map((i) => ({ ...i, structure: knownKeyOr(i.structure, STRUCTURE_INDEX) })),
+    surgeries: r.surgeries.map((s) => ({ ...s, procedure: knownKeyOr(s.procedure, PROCEDURE_INDEX) })),
+    rom_restrictions: r.rom_restrictions.map((m) => ({ ...m, joint: knownKeyOr(m.joint, JOINT_INDEX) })),
+    medications: r.medications.map((m) => ({ ...m, name: m.name.trim().toLowerCase() })),
+  };
 }

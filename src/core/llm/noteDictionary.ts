@@ -144,3 +144,8 @@ export const STRUCTURE_INDEX = phraseIndex(STRUCTURES);
 export const PROCEDURE_INDEX = phraseIndex(PROCEDURES);
 export const JOINT_INDEX = phraseIndex(JOINTS);
 export const MOTION_INDEX = phraseIndex(MOTIONS);
+
+/** A dictionary key when `text` names a known entry, else the text as written (trimmed). */
+export function knownKeyOr(text: string, index: Array<[string, string]>): string {
+  return findPhrase(text.toLowerCase(), index)?.key ?? text.trim();
+}

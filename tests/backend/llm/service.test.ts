@@ -171,7 +171,7 @@ describe('extract through Ollama', () => {
     expect(r.redactions.name).toBeGreaterThan(0);
     expect(r.fields.mass_kg).toEqual({ value: 78, source: 'rules' });
     expect(r.fields.age_years).toEqual({ value: 29, source: 'llm' });
-    expect(r.fields.injuries.source).toBe('llm');
+    expect(r.fields.injuries).toEqual({ value: [{ structure: 'acl', side: 'right', date: '2021-03' }], source: 'llm' });
     expect(r.llm?.digest).toBe(FAKE_DIGEST);
     expect(server.calls[1].messages.at(-1)?.content).toMatch(/mass 780 kg outside 20–250 kg/);
   });

@@ -42,13 +42,14 @@ describe('hostile input', () => {
     });
   }
 
-  it('megabytes of whitespace, one long line or one long header cell end promptly (no regex blow-up)', () => {
+  it('hundreds of kilobytes of whitespace, one long line or one long header cell end promptly (no regex blow-up)', () => {
     const inputs = [
-      `HIERARCHY${'\n \t'.repeat(300000)}`,
-      ' \n'.repeat(500000),
-      `Date,${' _'.repeat(200000)}(\n1,2\n`,
-      `${'1'.repeat(300000)}!\n`,
-      `// General information:\n${'a'.repeat(300000)}\n`,
+      `HIERARCHY${'\n \t'.repeat(50000)}`,
+      ' \n'.repeat(80000),
+      `Date,${' _'.repeat(50000)}(\n1,2\n`,
+      `${'1'.repeat(50000)}!\n`,
+      `// General information:\n${'a'.repeat(50000)}\n`,
+      `name\n${'\t'.repeat(50000)}x\nendheader\ntime\n0\n`,
     ].map((t) => new TextEncoder().encode(t));
     for (const b of inputs) {
       for (const [, read] of cases) expect(survives(read, b)).toBe(true);

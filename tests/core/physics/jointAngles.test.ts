@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardanZXY, quatFromZXY } from '../../../src/core/physics/body/jointAngles.js';
+import { cardanZXY, matrixToQuat, quatFromZXY } from '../../../src/core/physics/body/jointAngles.js';
 
 describe('cardanZXY', () => {
   it('recovers the Z-X-Y angles a quaternion was built from', () => {
@@ -35,5 +35,23 @@ describe('cardanZXY', () => {
     const uxuxv = [y * uxv[2] - z * uxv[1], z * uxv[0] - x * uxv[2], x * uxv[1] - y * uxv[0]];
     expect(1 + 2 * w * uxv[0] + 2 * uxuxv[0]).toBeCloseTo(0, 12);
     expect(2 * w * uxv[1] + 2 * uxuxv[1]).toBeCloseTo(1, 12);
+  });
+});
+
+describe('matrixToQuat', () => {
+  it('inverts the quaternion → matrix map in every Shepperd branch (up to sign)', () => {
+    const q = new Float64Array(4);
+    const back = new Float64Array(4);
+    for (const [a, b, c] of [[0.1, 0.2, 0.3], [3.0, 0.1, 0.2], [0.2, 0.1, 3.0], [0.1, 1.5, 0.2], [2.9, -1.2, 2.8]]) {
+      quatFromZXY(a, b, c, q, 0);
+      const [x, y, z, w] = q;
+      matrixToQuat(
+        1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w),
+        2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w),
+        2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y), back, 0,
+      );
+      const s = Math.sign(back[3] * q[3] + back[0] * q[0] + back[1] * q[1] + back[2] * q[2]);
+      for (let k = 0; k < 4; k++) expect(s * back[k]).toBeCloseTo(q[k], 12);
+    }
   });
 });

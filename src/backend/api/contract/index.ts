@@ -6,6 +6,7 @@ import { systemOps } from './system';
 import { jumpOps } from './jump';
 import { twinOps } from './twin';
 import { llmOps } from './llm';
+import { assistantOps } from './assistant';
 
 export const operations = {
   ...systemOps,
@@ -14,6 +15,7 @@ export const operations = {
   ...jumpOps,
   ...twinOps,
   ...llmOps,
+  ...assistantOps,
 };
 
 export type Operations = typeof operations;

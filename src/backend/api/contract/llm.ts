@@ -39,6 +39,7 @@ export const llmOps = {
       file: z.string(),
       fields: z.record(z.string(), z.object({ value: z.unknown(), source })),
       redactions: z.record(z.string(), z.number().int()),
+      redactedText: z.string().optional(), // the note as the model saw it (assistant review)
       llm: llmId, provenance: z.unknown().nullable(), notice: z.string().nullable(),
     }),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { op } from '../operation';
+import { jumpReport } from './jump';
 
 // The subject-specific twin: scaling to a static trial and inverse kinematics (src/backend/services/kinematics.ts).
 const vec = z.array(z.number());
@@ -61,5 +62,40 @@ export const twinOps = {
       warnings: z.array(z.string()),
     }),
     long: true,
+  }),
+  twinAnalyzeTrials: op({
+    summary: 'Scale the twin to a stored static trial and solve IK on a stored dynamic trial: skeleton per frame, joint angles, marker RMS',
+    request: z.object({
+      staticTrialId: z.number().int().positive(),
+      dynamicTrialId: z.number().int().positive(),
+      massKg: z.number().positive().max(500).optional(), // 75 kg assumed (angles do not depend on it)
+      sex: z.enum(['male', 'female']).optional(),
+      staticFrames: z.tuple([z.number().int().min(0), z.number().int().positive()]).optional(), // [from, to) of the static trial
+    }).strict(),
+    response: z.object({
+      frames: z.number().int(),
+      rate: z.number(), // Hz
+      startTime: z.number(), // s, time of frame 0
+      markerSet: z.string(),
+      segments: z.array(z.string()),
+      parents: z.array(z.number().int()), // per segment, −1 for the root
+      joints: z.string(), // base64 float32, frames × segments × 3, m, the dynamic trial's lab frame: proximal joint centres
+      ends: z.string(), // base64 float32, frames × segments × 3, m: distal segment ends
+      coordinateNames: z.array(z.string()),
+      angles: z.string(), // base64 float32, frames × coordinates, degrees (pelvis translations m), NaN undetermined
+      rmsErrorM: z.string(), // base64 float32, frames, m
+      meanRmsErrorM: z.number(),
+      warnings: z.array(z.string()),
+    }),
+    long: true,
+  }),
+  twinJumpTrial: op({
+    summary: 'Jump analysis of a stored force-text trial: the jump report and the summed vertical force for plotting',
+    request: z.object({ trialId: z.number().int().positive(), rate: z.number().positive().optional() }).strict(),
+    response: z.object({
+      report: jumpReport,
+      force: z.string(), // base64 float32, samples, N: summed vertical force (plate offset removed when zeroed)
+      rate: z.number(), // Hz of `force`
+    }),
   }),
 };

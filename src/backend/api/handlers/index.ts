@@ -7,6 +7,7 @@ import type { Handlers } from './types';
 import { jumpHandlers } from './jump';
 import { twinHandlers } from './twin';
 import { llmHandlers } from './llm';
+import { assistantHandlers } from './assistant';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
@@ -15,4 +16,5 @@ export const handlers: Handlers<OperationName> = {
   ...jumpHandlers,
   ...twinHandlers,
   ...llmHandlers,
+  ...assistantHandlers,
 };

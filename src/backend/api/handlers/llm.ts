@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { redactNote } from '../../../core/llm/redact';
 import { normaliseHeader } from '../../../core/llm/headerTokens';
 import { emptyMappingMemory, lookupMapping, parseMappingMemory, rememberMapping, type MappingMemory } from '../../../core/llm/mappingMemory';
 import { llmSettingsFromStore } from '../../llm/policy';
@@ -41,5 +43,10 @@ export const llmHandlers: Handlers<'llmRoute' | 'llmMapHeaders' | 'llmRememberMa
     return { ok: true, key, count: lookupMapping(next, req.header, scope)?.count ?? 1 };
   },
 
-  llmExtract: async (req, ctx) => extractNoteFile(req.path, options(ctx, req.model).opts),
+  llmExtract: async (req, ctx) => {
+    const { opts } = options(ctx, req.model);
+    const r = await extractNoteFile(req.path, opts);
+    // extractNoteFile has checked size and UTF-8; the review shows the same redaction the prompt used
+    return { ...r, redactedText: redactNote(await readFile(req.path, 'utf8'), opts.redact).text };
+  },
 };

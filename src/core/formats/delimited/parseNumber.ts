@@ -1,6 +1,6 @@
 // One numeric cell of a text table: decimals, e-notation, blanks and the NaN spellings tools write.
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/; // unambiguous: linear on long digit runs
 const NAN_SPELLINGS = new Set(['nan', '-nan', '+nan', 'nan(ind)', '-nan(ind)', 'nan(snan)', '-nan(snan)', '1.#qnan', '-1.#qnan', '1.#ind', '-1.#ind', '#n/a', 'n/a', 'na', 'null']);
 
 /**

@@ -29,7 +29,7 @@ export function readMot(input: string | Uint8Array): MotTable {
   const freeText: string[] = [];
   let name = '';
   for (let i = 0; i < end; i++) {
-    const line = lines[i].replace(/[\t ]+$/, '').trim();
+    const line = lines[i].trim();
     if (line === '') continue;
     const eq = line.indexOf('=');
     if (eq > 0) { header[line.slice(0, eq).trim()] = line.slice(eq + 1).trim(); continue; }

@@ -9,11 +9,12 @@ import { newPointData, newTrial } from '../../convert/newTrial';
 import { splitLines, toText } from '../delimited/text';
 import { parseNumberCell } from '../delimited/parseNumber';
 import { lengthScale } from '../units';
+import { guessUpAxis } from './guessUpAxis';
 
 export const TRC_KEYS = ['DataRate', 'CameraRate', 'NumFrames', 'NumMarkers', 'Units', 'OrigDataRate', 'OrigDataStartFrame', 'OrigNumFrames'] as const;
 
 export interface ReadTrcOptions {
-  upAxis?: UpAxis; // lab axis that points up in the file; OpenSim TRCs are Y-up (default 'y'), C3D exports keep the lab's Z-up
+  upAxis?: UpAxis; // lab axis that points up; default 'y' (OpenSim) unless a full-body marker set clearly stands along another axis (C3D exports keep the lab's Z-up)
 }
 
 /** Cells of a TRC line: tab-separated, or whitespace-separated when the line holds no tab. */
@@ -99,7 +100,12 @@ export function readTrc(input: string | Uint8Array, options: ReadTrcOptions = {}
     if (Math.abs(dt * rate - 1) > 0.01) warnings.push(`TRC time column steps ${dt.toPrecision(6)} s but DataRate is ${rate} Hz`);
   }
 
-  const trial = newTrial('trc', options.upAxis ?? 'y', warnings);
+  let upAxis = options.upAxis ?? 'y';
+  if (options.upAxis === undefined) {
+    const guess = guessUpAxis(data, frames, markers);
+    if (guess !== null && guess !== 'y') { upAxis = guess; warnings.push(`markers stand along ${guess}: the file is read as ${guess}-up (pass upAxis to override)`); }
+  }
+  const trial = newTrial('trc', upAxis, warnings);
   trial.points = newPointData(labels, frames, rate, units, data, firstFrame);
   trial.metadata.extra = {
     pathFileType: first[1] ?? '',

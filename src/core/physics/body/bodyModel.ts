@@ -36,7 +36,7 @@ export interface BodyJoint {
   child: number; // distal segment index
   position: Vec3; // m, lab frame, neutral pose
   side: 'left' | 'right' | 'mid'; // left joints mirror the adduction and rotation signs
-  flexionSign: 1 | -1; // clinical flexion = sign × rotation about +Z (knee: −1, ISB reports knee flexion positive)
+  flexionSign: 1 | -1; // clinical flexion = sign × rotation about +Z (−1 for knee, lumbar and neck: +Z tips their distal end backwards)
   limitsDeg: JointLimitsDeg;
 }
 
@@ -127,14 +127,14 @@ export function buildBodyModel(a: Anthropometrics): BodyModel {
   const torsoSize: Vec3 = [0.11 * H, supraY - lumbarY, 0.17 * H];
   segments.push({ name: 'torso', parent: 0, mass: torsoMass, inertia: boxInertia(torsoMass, ...torsoSize), com: [0, (lumbarY + supraY) / 2, 0], length: supraY - lumbarY,
     shape: { kind: 'box', halfExtents: [torsoSize[0] / 2, torsoSize[1] / 2, torsoSize[2] / 2] } });
-  joints.push({ name: 'lumbar', parent: 0, child: 1, position: [0, lumbarY, 0], side: 'mid', flexionSign: 1, limitsDeg: LIMITS.lumbar });
+  joints.push({ name: 'lumbar', parent: 0, child: 1, position: [0, lumbarY, 0], side: 'mid', flexionSign: -1, limitsDeg: LIMITS.lumbar });
 
   // Head (with neck): from suprasternale to the vertex; de Leva CoM measured from the vertex.
   const headLen = len('head');
   const headMass = mass('head');
   segments.push({ name: 'head', parent: 1, mass: headMass, inertia: deLevaInertia(headMass, headLen, 'head', sex), com: [0, H - com('head') * headLen, 0], length: H - supraY,
     shape: { kind: 'sphere', radius: 0.45 * headLen } });
-  joints.push({ name: 'neck', parent: 1, child: 2, position: [0, supraY, 0], side: 'mid', flexionSign: 1, limitsDeg: LIMITS.neck });
+  joints.push({ name: 'neck', parent: 1, child: 2, position: [0, supraY, 0], side: 'mid', flexionSign: -1, limitsDeg: LIMITS.neck });
 
   for (const side of ['right', 'left'] as const) {
     const z = side === 'right' ? 1 : -1;

@@ -39,3 +39,24 @@ export function quatFromZXY(a: number, b: number, c: number, out: Float64Array, 
   out[o + 2] = z1 * cc + x1 * sc;
   out[o + 3] = w1 * cc - y1 * sc;
 }
+
+/** Unit quaternion (x, y, z, w) of a rotation matrix given by rows (Shepperd's method), into out[o..o+3]. */
+export function matrixToQuat(m00: number, m01: number, m02: number, m10: number, m11: number, m12: number, m20: number, m21: number, m22: number, out: Float64Array, o: number): void {
+  const tr = m00 + m11 + m22;
+  let x: number, y: number, z: number, w: number;
+  if (tr > 0) {
+    const S = Math.sqrt(tr + 1) * 2;
+    w = 0.25 * S; x = (m21 - m12) / S; y = (m02 - m20) / S; z = (m10 - m01) / S;
+  } else if (m00 > m11 && m00 > m22) {
+    const S = Math.sqrt(1 + m00 - m11 - m22) * 2;
+    w = (m21 - m12) / S; x = 0.25 * S; y = (m01 + m10) / S; z = (m02 + m20) / S;
+  } else if (m11 > m22) {
+    const S = Math.sqrt(1 + m11 - m00 - m22) * 2;
+    w = (m02 - m20) / S; x = (m01 + m10) / S; y = 0.25 * S; z = (m12 + m21) / S;
+  } else {
+    const S = Math.sqrt(1 + m22 - m00 - m11) * 2;
+    w = (m10 - m01) / S; x = (m02 + m20) / S; y = (m12 + m21) / S; z = 0.25 * S;
+  }
+  const norm = 1 / Math.hypot(x, y, z, w);
+  out[o] = x * norm; out[o + 1] = y * norm; out[o + 2] = z * norm; out[o + 3] = w * norm;
+}

@@ -34,6 +34,7 @@ export interface LandingResult {
   jointLimitViolationMaxDeg: number; // worst excursion beyond any joint limit (deg)
   impulseMomentumErrorPct: number; // |∫(F − mg)dt − mΔv| / (m·v_touchdown) × 100 over the contact phase
   touchdownVelocityMs: number; // m/s
+  fellAtS: number | null; // s after touchdown when a segment other than the feet touched the ground (the recording stops there)
   bodyWeightN: number;
   strategy: LandingStrategy;
   sampleRate: number; // Hz of the series (1/dt)
@@ -112,7 +113,8 @@ export function simulateLanding(ammo: AmmoModule, options: LandingOptions): Land
     const ar = jointIndex(model, 'ankle_r'), al = jointIndex(model, 'ankle_l');
     const com = new Float64Array(6);
     let peak = 0, tPeak = 0, kneeMax = 0, hipMax = 0, ankleMax = -Infinity, pen = 0, viol = 0;
-    let impulse = 0, vStart = 0, touchdown = -1;
+    let impulse = 0, vStart = 0, touchdown = -1, fell: number | null = null;
+    const notFoot = model.segments.map((sg) => !sg.name.startsWith('foot'));
     const R2D = 180 / Math.PI;
     // Step until touchdown (bounded), then record `n` steps.
     for (let s = 0, rec = 0; rec < n; s++) {
@@ -122,6 +124,9 @@ export function simulateLanding(ammo: AmmoModule, options: LandingOptions): Land
       let fy = 0;
       for (let i = 1; i < bw.contactForce.length; i += 3) fy += bw.contactForce[i];
       if (touchdown < 0) { if (fy <= 0) continue; touchdown = s; }
+      let other = false;
+      for (let i = 0; i < notFoot.length; i++) if (notFoot[i] && bw.contactForce[i * 3 + 1] > 0) other = true;
+      if (other) { fell = rec * dt; break; } // the body fell over: its impacts are not landing loads
       impulse += (fy - BW) * dt;
       readState(bw);
       readJointAngles(bw);
@@ -143,13 +148,15 @@ export function simulateLanding(ammo: AmmoModule, options: LandingOptions): Land
       if (options.onProgress && rec % 100 === 0) options.onProgress(rec / n);
     }
     const vEnd = com[4];
+    const m = fell === null ? n : Math.max(Math.round(fell / dt), 1);
     const imErr = (Math.abs(impulse - model.mass * (vEnd - vStart)) / (model.mass * Math.max(v0, 0.1))) * 100;
     return {
       peakVerticalGrfBw: peak, timeToPeakS: tPeak, loadingRateBwPerS: tPeak > 0 ? peak / tPeak : 0,
       kneeFlexionPeakDeg: kneeMax, hipFlexionPeakDeg: hipMax, ankleDorsiflexionPeakDeg: ankleMax,
       penetrationMaxM: pen, jointLimitViolationMaxDeg: viol, impulseMomentumErrorPct: imErr,
-      touchdownVelocityMs: v0, bodyWeightN: BW, strategy, sampleRate: 1 / dt,
-      time: out.time, grfVerticalBw: out.grf, kneeFlexionDeg: out.knee, hipFlexionDeg: out.hip, ankleFlexionDeg: out.ankle, comHeightM: out.com,
+      touchdownVelocityMs: v0, fellAtS: fell, bodyWeightN: BW, strategy, sampleRate: 1 / dt,
+      time: out.time.slice(0, m), grfVerticalBw: out.grf.slice(0, m), kneeFlexionDeg: out.knee.slice(0, m), hipFlexionDeg: out.hip.slice(0, m),
+      ankleFlexionDeg: out.ankle.slice(0, m), comHeightM: out.com.slice(0, m),
     };
   } finally {
     destroyBodyWorld(bw);

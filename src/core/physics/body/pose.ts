@@ -28,7 +28,7 @@ export function qrot(q: Float64Array, o: number, x: number, y: number, z: number
  * rotation). Root (segment 0) CoM at `rootPos` (m) with orientation `rootQuat`. Output: segments × 7 (CoM x, y, z;
  * quaternion x, y, z, w), lab frame.
  */
-export function poseSegments(model: BodyModel, anglesDeg: Float64Array, rootPos: readonly number[], rootQuat: readonly number[], out = new Float64Array(model.segments.length * 7)): Float64Array {
+export function poseSegments(model: BodyModel, anglesDeg: Float64Array, rootPos: ArrayLike<number>, rootQuat: ArrayLike<number>, out = new Float64Array(model.segments.length * 7)): Float64Array {
   const jq = new Float64Array(4);
   const v = new Float64Array(3);
   out[0] = rootPos[0]; out[1] = rootPos[1]; out[2] = rootPos[2];

@@ -1,20 +1,7 @@
 import { EmptyState } from '../components/EmptyState';
 import { Viewport } from '../viewport/Viewport';
 
-export function Twin() {
-  return (
-    <section className="workspace split" aria-label="Twin">
-      <div className="panel">
-        <h2>Twin</h2>
-        <EmptyState title="No twin built yet">
-          The subject's scaled skeleton over the markers during playback, joint angles and forces with a shared cursor,
-          and the jump report appear here once a static and a dynamic trial are chosen in the Library.
-        </EmptyState>
-      </div>
-      <Viewport />
-    </section>
-  );
-}
+export { Twin } from './Twin';
 
 export function Simulation() {
   return (

@@ -136,3 +136,15 @@ describe('readTrc rejects bad input', () => {
     expect(t.metadata.warnings.some((w) => w.includes('shorter'))).toBe(true);
   });
 });
+
+describe('readTrc up axis', () => {
+  it('keeps Y-up for OpenSim trials and detects the Z-up C3D export from how the markers stand', () => {
+    expect(readTrc(text('opensim_core', 'gait10dof18musc', 'subject01_static.trc')).metadata.upAxis).toBe('y');
+    expect(readTrc(text('opensim_core', 'rajagopal_walk', 'markers_walk.trc')).metadata.upAxis).toBe('y');
+    const z = readTrc(text('opensim_core', 'c3d', 'std_walking2_markers.trc'));
+    expect(z.metadata.upAxis).toBe('z');
+    expect(z.metadata.warnings.some((w) => w.includes('read as z-up'))).toBe(true);
+    expect(readTrc(text('opensim_core', 'c3d', 'std_walking2_markers.trc'), { upAxis: 'y' }).metadata.upAxis).toBe('y');
+    expect(readTrc(text('opensim_core', 'trc_edge_cases', 'exampleFormat.trc')).metadata.upAxis).toBe('y'); // 3 markers: no guess
+  });
+});

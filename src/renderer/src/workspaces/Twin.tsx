@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { getClient } from '../api/client';
+import { decodeFloat32 } from '../api/decode';
+import { useQuery } from '../api/useQuery';
+import { EmptyState } from '../components/EmptyState';
+import { Timeline } from '../components/Timeline';
+import { playbackStore } from '../store/playback';
+import { AnglePlots } from '../twin/AnglePlots';
+import { JumpPanel } from '../twin/JumpPanel';
+import { Skeleton } from '../twin/Skeleton';
+import { decodeTwin, twinStore } from '../twin/twinStore';
+import { Markers } from '../viewport/Markers';
+import { Viewport } from '../viewport/Viewport';
+
+// Twin workspace: scale the twin to a static trial, solve IK on a dynamic one, play the skeleton over the
+// markers with linked joint-angle plots; and the jump report of a force-plate trial.
+export function Twin() {
+  const { data, error, loading, reload } = useQuery('listTrials', {});
+  const twin = useStore(twinStore, (s) => s.twin);
+  const [staticId, setStaticId] = useState<number | null>(null);
+  const [dynamicId, setDynamicId] = useState<number | null>(null);
+  const [mass, setMass] = useState('');
+  const [sex, setSex] = useState<'male' | 'female'>('male');
+  const [busy, setBusy] = useState(false);
+  const [buildError, setBuildError] = useState<string | null>(null);
+  const [yUp, setYUp] = useState(false);
+  const trials = data?.trials ?? [];
+  const markerTrials = trials.filter((t) => t.pointCount > 0);
+  const st = staticId ?? markerTrials.find((t) => /static/i.test(t.label))?.id ?? null;
+  const dy = dynamicId ?? markerTrials.find((t) => t.id !== st)?.id ?? null;
+
+  async function build() {
+    if (st === null || dy === null) return;
+    setBusy(true);
+    setBuildError(null);
+    try {
+      const massKg = mass.trim() ? Number(mass) : undefined;
+      const [r, d] = await Promise.all([
+        getClient().call('twinAnalyzeTrials', { staticTrialId: st, dynamicTrialId: dy, sex, ...(massKg && massKg > 0 ? { massKg } : {}) }),
+        getClient().call('getTrialData', { id: dy }),
+      ]);
+      setYUp((d.metadata as { upAxis?: string }).upAxis === 'y');
+      playbackStore.getState().load({
+        id: d.id, label: d.label, labels: d.points?.labels ?? [], rate: d.points?.rate ?? 1, frames: d.points?.frames ?? 0,
+        positions: d.points ? decodeFloat32(d.points.data) : new Float32Array(0), analogs: null, events: d.events,
+      });
+      twinStore.getState().set(decodeTwin(r, st, dy));
+    } catch (e) {
+      setBuildError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="workspace split" aria-label="Twin">
+      <div className="panel twin-panel">
+        <div className="panel-header"><h2>Twin</h2><button onClick={reload}>Refresh</button></div>
+        {error && <p className="error">{error}</p>}
+        {loading && !data && <p className="muted">Loading trials…</p>}
+        {data && markerTrials.length < 1 && (
+          <EmptyState title="No marker trials yet">Import a static (standing) trial and a walking or jumping trial (TRC or C3D) in the Library, then build the twin here.</EmptyState>
+        )}
+        {markerTrials.length > 0 && (
+          <form className="twin-form" onSubmit={(e) => { e.preventDefault(); void build(); }}>
+            <label>Static trial{' '}
+              <select aria-label="Static trial" value={st ?? ''} onChange={(e) => setStaticId(Number(e.target.value))}>
+                {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
+              </select>
+            </label>
+            <label>Dynamic trial{' '}
+              <select aria-label="Dynamic trial" value={dy ?? ''} onChange={(e) => setDynamicId(Number(e.target.value))}>
+                {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
+              </select>
+            </label>
+            <label>Mass (kg){' '}<input aria-label="Body mass in kg" type="number" min={1} max={500} step={0.1} placeholder="75" value={mass} onChange={(e) => setMass(e.target.value)} style={{ width: '5em' }} /></label>
+            <label>Sex{' '}
+              <select aria-label="Sex" value={sex} onChange={(e) => setSex(e.target.value as 'male' | 'female')}>
+                <option value="male">male</option><option value="female">female</option>
+              </select>
+            </label>
+            <button type="submit" disabled={busy || st === null || dy === null} data-testid="twin-build">{busy ? 'Building…' : 'Build twin'}</button>
+          </form>
+        )}
+        {buildError && <p className="error" role="alert">{buildError}</p>}
+        {!twin && markerTrials.length > 0 && !busy && <p className="muted">Choose the static and dynamic trials and press “Build twin”: the model is scaled to the static trial and solved frame by frame on the dynamic one.</p>}
+        {twin && (
+          <>
+            <p className="muted" data-testid="twin-summary">{twin.markerSet} markers · {twin.segments.length} segments · {twin.frames} frames at {twin.rate} Hz · marker RMS {(twin.meanRmsErrorM * 1000).toFixed(1)} mm</p>
+            <Timeline />
+            <AnglePlots />
+            {twin.warnings.length > 0 && (
+              <details><summary>{twin.warnings.length} warning(s)</summary>{twin.warnings.map((w) => <p key={w} className="muted">{w}</p>)}</details>
+            )}
+          </>
+        )}
+        <h3>Jump report</h3>
+        <JumpPanel trials={trials} />
+      </div>
+      <Viewport>
+        <group rotation={yUp ? [Math.PI / 2, 0, 0] : [0, 0, 0]}>
+          <Markers />
+          <Skeleton />
+        </group>
+      </Viewport>
+    </section>
+  );
+}

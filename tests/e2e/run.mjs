@@ -176,6 +176,39 @@ try {
     assert(/Height \(take-off velocity\)\d+\.\d cm/.test(facts) && /Peak-force asymmetry/.test(facts), `jump facts: ${facts}`);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outDir, 'twin.png') });
+    await page.getByTestId('jump-force-plot').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'twin-jump.png') });
+  });
+
+  await check('the import assistant proposes a header mapping, remembers the confirmed one and Audit shows its provenance', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('button', { name: 'Import assistant…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import assistant' });
+    await dialog.getByLabel('File path').fill(join(root, 'tests', 'fixtures', 'llm', 'headers', 'hawkin_dual_plate.csv'));
+    await dialog.getByRole('button', { name: 'Analyse' }).click();
+    const table = dialog.getByRole('table', { name: 'Proposed mapping' });
+    await table.waitFor({ timeout: 20_000 });
+    const route = await dialog.getByTestId('assistant-route').textContent();
+    assert(/delimited/.test(route) && /force/.test(route), `route: ${route}`);
+    assert((await table.getByRole('row').count()) === 5, 'expected a header row and 4 columns');
+    assert((await dialog.getByLabel('Field for Time (s)').inputValue()) === 'time', 'Time (s) not proposed as time');
+    assert((await dialog.getByLabel('Field for Left Force (N)').inputValue()) === 'grf_z_l', 'Left Force not proposed as grf_z_l');
+    await dialog.getByLabel('Field for Combined Force (N)').fill('grf_z_p1');
+    const badges = await table.locator('.badge').allTextContents();
+    assert(badges.join(',') === 'rules,rules,rules,user', `badges before confirming: ${badges}`);
+    await page.screenshot({ path: join(outDir, 'assistant.png') });
+    await dialog.getByRole('button', { name: 'Confirm mapping' }).click();
+    const saved = await dialog.getByTestId('assistant-saved').textContent({ timeout: 10_000 });
+    assert(/Remembered 4 columns \(1 edited\)/.test(saved), `saved: ${saved}`);
+    await dialog.getByRole('button', { name: 'Analyse' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[aria-label="Proposed mapping"] .badge')].map((b) => b.textContent).join(',') === 'remembered,remembered,remembered,remembered', null, { timeout: 10_000 });
+    assert((await dialog.getByLabel('Field for Combined Force (N)').inputValue()) === 'grf_z_p1', 'the edit was not remembered');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Audit', exact: true }).click();
+    const artifacts = page.getByRole('table', { name: 'Artifacts' });
+    await artifacts.waitFor({ timeout: 10_000 });
+    const text = await artifacts.textContent();
+    assert(/llm\.headerMapping/.test(text) && /rules/.test(text) && /llm\.mapHeaders ← file/.test(text), `artifacts: ${text}`);
   });
 
   await check('no errors in the page console', async () => {

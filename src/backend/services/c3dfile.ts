@@ -41,11 +41,32 @@ export function openFileByteSource(path: string): FileByteSource {
   };
 }
 
+/** Reports how far a reader has got through a byte source (the furthest byte read), at most every 1%. */
+export function withReadProgress(source: FileByteSource, onProgress: (done: number, total: number) => void): FileByteSource {
+  let furthest = 0;
+  let reported = -1;
+  return {
+    size: source.size,
+    close: () => source.close(),
+    read(offset: number, length: number): Uint8Array {
+      const bytes = source.read(offset, length);
+      furthest = Math.max(furthest, offset + length);
+      const pct = Math.floor((100 * furthest) / Math.max(1, source.size));
+      if (pct > reported) {
+        reported = pct;
+        onProgress(furthest, source.size);
+      }
+      return bytes;
+    },
+  };
+}
+
 /** Reads a C3D file into a Trial, streaming the data section. */
-export async function readC3dFile(path: string, options: ReadC3dOptions = {}): Promise<Trial> {
+export async function readC3dFile(path: string, options: ReadC3dOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<Trial> {
   let source: FileByteSource | null = null;
   try {
     source = openFileByteSource(path);
+    if (options.onProgress) source = withReadProgress(source, options.onProgress);
     return readC3d(source, options);
   } catch (err) {
     throw inFile(path, err);

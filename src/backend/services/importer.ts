@@ -7,13 +7,15 @@ import type { ApiContext } from '../api/context';
 import { acceptPseudonym, pseudonymFor } from '../store/pseudonym';
 import { insertSignal } from '../store/signals';
 import type { Db } from '../store/store';
-import { openTrialFile, type OpenOptions } from './textformats';
+import { parseRecording } from './parseInWorker';
+import type { OpenOptions } from './textformats';
 
 // `kinetwin import`: read a recording, strip personal data, store it in ONE transaction (trial, signals,
 // audit entry), skip files already imported (same SHA-256). Names never reach the store: they become keyed-hash
 // pseudonyms; file names are replaced by a task hint and the hash.
-export interface ImportOptions extends OpenOptions {
+export interface ImportOptions extends Omit<OpenOptions, 'onProgress'> {
   subject?: string;
+  forceWorker?: boolean;
 }
 
 export type ImportResult =
@@ -114,7 +116,12 @@ export async function importFile(path: string, ctx: ApiContext, options: ImportO
     const store = ctx.store();
     const existing = store.db.prepare('SELECT id FROM trials WHERE source_sha256 = ?').get(sha256) as { id: number } | undefined;
     if (existing) return { file: path, status: 'duplicate', trialId: existing.id, sha256 };
-    const { trial, format } = await openTrialFile(path, options);
+    const { subject: _subject, ...open } = options;
+    const { trial, format } = await parseRecording(path, {
+      ...open,
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.progress({ phase: 'parse', done, total, message: file }),
+    });
     const names = personalNames(trial);
     const secret = ctx.secret();
     const pseudonym = options.subject ? acceptPseudonym(secret, options.subject) : names[0] ? pseudonymFor(secret, names[0]) : null;

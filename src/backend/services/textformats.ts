@@ -28,6 +28,7 @@ import { readC3dFile, writeC3dFile } from './c3dfile';
 const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 
 export interface OpenOptions {
+  onProgress?: (done: number, total: number) => void; // bytes read so far, file size
   rate?: number; // Hz, for files that do not store it (force text, Xsens without timestamps, CSV without time)
   bvhUnits?: 'mm' | 'cm' | 'm' | 'in';
 }
@@ -97,7 +98,7 @@ export async function openTrialFile(path: string, options: OpenOptions = {}): Pr
   const { format: sniffed } = sniffFormat(basename(path), head);
   if (sniffed === 'c3d') {
     try {
-      return { trial: await readC3dFile(path), format: sniffed };
+      return { trial: await readC3dFile(path, { onProgress: options.onProgress }), format: sniffed };
     } catch (err) {
       throw inFile(path, err);
     }

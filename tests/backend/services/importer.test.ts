@@ -74,6 +74,24 @@ describe('import', () => {
     expect(trials.map((t) => t.format).sort()).toEqual(['bvh', 'force-text']);
   });
 
+  it('parses in a worker thread with progress and stores the same data as an in-process parse', async () => {
+    const a = setup();
+    const b = setup();
+    const file = sharedData('c3d_org', 'sample02', 'pc_real.c3d');
+    const events: { phase: string; done: number; total: number }[] = [];
+    const ctx = createContext({ mode: 'cli', dbPath: join(a.dir, 'w.db'), onProgress: (e) => events.push(e) });
+    const inWorker = await importFile(file, ctx, { forceWorker: true });
+    const inProcess = await importFile(file, b.ctx);
+    expect(inWorker).toMatchObject({ status: 'imported', points: 36, frames: 89 });
+    const parse = events.filter((e) => e.phase === 'parse');
+    expect(parse.length).toBeGreaterThan(2);
+    expect(parse.at(-1)!.done).toBe(parse.at(-1)!.total);
+    const [pw] = readSignals(ctx.store().db, (inWorker as { trialId: number }).trialId, 'points');
+    const [pp] = readSignals(b.ctx.store().db, (inProcess as { trialId: number }).trialId, 'points');
+    expect(Buffer.from(pw!.data.buffer).equals(Buffer.from(pp!.data.buffer))).toBe(true);
+    ctx.close();
+  });
+
   it('trial labels keep the task but drop the rest of the file name', () => {
     expect(trialLabel('JaneDoe_CMJ_03.txt', 'force-text', 'abcdef0123456789')).toBe('cmj · abcdef01');
     expect(trialLabel('John Smith static.c3d', 'c3d', '0123456789abcdef')).toBe('static · 01234567');

@@ -78,9 +78,10 @@ function applyCoupling(model: HandModel, angles: Float64Array): void {
 
 /**
  * Closes every digit on the grasp object: its flexion joints move together from 0 towards their flexion limits by a
- * fraction t, bisected (10 steps) to the largest t without penetrating the object. Returns the digits in contact.
+ * fraction t, scanned then bisected to the first contact with the object. Returns the digits in contact, or null when a
+ * digit starts inside the object (the draw is rejected).
  */
-function closeOnObject(s: HandSampler, angles: Float64Array): number[] {
+function closeOnObject(s: HandSampler, angles: Float64Array): number[] | null {
   const { model, collider, pose } = s;
   const contact: number[] = [];
   const digits = [...new Set(model.bones.filter((b) => b.present && b.kind !== 'metacarpal').map((b) => b.digit))];
@@ -97,12 +98,24 @@ function closeOnObject(s: HandSampler, angles: Float64Array): number[] {
     for (const f of model.joints) if (f.coupledTo >= 0 && model.joints[f.coupledTo].digit === d) p = Math.max(p, digitObjectPenetration(collider, f.digit));
     return p;
   };
+  // The thumb opens (CMC extended and fully abducted) before closing around the object, as in a power grasp.
+  const cmc1 = model.joints.findIndex((j) => j.name === 'cmc1');
+  if (cmc1 >= 0 && model.bones.some((b) => b.digit === 1 && b.present)) {
+    angles[cmc1 * 2] = model.joints[cmc1].flexion[0];
+    angles[cmc1 * 2 + 1] = model.joints[cmc1].abduction![1];
+  }
   for (const d of digits) {
     if (flexJoints(d).length === 0) continue; // a follower of a fused pair closes with its leader
-    set(d, 1);
-    if (penetration(d) <= collider.tolerance) continue; // fully flexed without reaching the object
-    let lo = 0, hi = 1;
-    for (let k = 0; k < 10; k++) {
+    // Coarse scan for the first contact along the closure (no tunnelling through the object), then bisection.
+    let lo = -1, hi = -1;
+    for (let k = 0; k <= 10; k++) {
+      set(d, k / 10);
+      if (penetration(d) > collider.tolerance) { hi = k / 10; break; }
+      lo = k / 10;
+    }
+    if (lo < 0) { (globalThis as any).console.log("start inside", d, penetration(d)); return null; }
+    if (hi < 0) continue; // fully flexed without reaching the object
+    for (let k = 0; k < 8; k++) {
       const mid = (lo + hi) / 2;
       set(d, mid);
       if (penetration(d) <= collider.tolerance) lo = mid; else hi = mid;
@@ -116,7 +129,7 @@ function closeOnObject(s: HandSampler, angles: Float64Array): number[] {
 /** Grasp object centre (m, hand frame) for the carpus rotation: across the palm at the MCP row, clear of the palm. */
 function graspCentre(s: HandSampler, carpus: Float64Array): Float64Array {
   const L = s.model.handLength, r = s.options.grasp!.radius;
-  const lx = -0.06 * L, ly = 0.5 * L, lz = r + 0.06 * L;
+  const lx = -0.1 * L, ly = 0.5 * L, lz = r + 0.06 * L;
   const c = s.centre;
   c[0] = carpus[0] * lx + carpus[1] * ly + carpus[2] * lz;
   c[1] = carpus[3] * lx + carpus[4] * ly + carpus[5] * lz;
@@ -164,7 +177,11 @@ export function createHandSampler(ammo: AmmoModule, model: HandModel, options: H
       while (attempts < maxAttempts && !free) {
         attempts++;
         drawAngles(model, rng, mode, angles);
-        if (grasp) contact = closeOnObject(s, angles);
+        if (grasp) {
+          const c = closeOnObject(s, angles);
+          if (c === null) continue;
+          contact = c;
+        }
         handForwardKinematics(model, angles, pose);
         placeBones(collider, pose);
         free = findSelfCollision(collider) < 0;

@@ -29,7 +29,7 @@ export function AnglePlots() {
   return (
     <div className="twin-angles" data-testid="twin-angles">
       {plots.map((p) => (
-        <figure key={p.base} className="twin-plot">
+        <figure key={p.base} className="twin-plot" style={{ margin: '8px 0' }}>
           <figcaption>{p.title} <span style={{ color: RIGHT }}>■ right</span> <span style={{ color: LEFT }}>■ left</span></figcaption>
           <LinePlot series={p.series} rate={twin.rate} cursor={time} units="°" height={110} />
         </figure>

@@ -31,7 +31,7 @@ export function JumpPanel({ trials }: { trials: Trials }) {
   const rep = result?.r.report;
   return (
     <div className="jump-panel" data-testid="jump-panel">
-      <label className="row">Jump trial{' '}
+      <label className="row" style={{ alignItems: 'center', marginBottom: 8 }}><span style={{ whiteSpace: 'nowrap' }}>Jump trial</span>
         <select aria-label="Jump trial" value={id ?? ''} onChange={(e) => setId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">choose a force-text trial…</option>
           {forceTrials.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ArtifactList } from '../assistant/ArtifactList';
 import { getClient } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { EmptyState } from '../components/EmptyState';
@@ -40,6 +41,7 @@ export function Audit() {
           </tbody>
         </table>
       )}
+      <ArtifactList />
     </section>
   );
 }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useQuery } from '../api/useQuery';
+import { ImportAssistant } from '../assistant/ImportAssistant';
 import { EmptyState } from '../components/EmptyState';
 import { ImportBox } from '../components/ImportBox';
 import { useApp } from '../store/hooks';
@@ -10,6 +12,7 @@ export function Library() {
   const { data, error, loading, reload } = useQuery('listTrials', {});
   const selected = useApp((s) => s.selectedTrialId);
   const selectTrial = useApp((s) => s.selectTrial);
+  const [assistant, setAssistant] = useState(false);
   return (
     <section className="workspace split" aria-label="Library">
       <div className="panel">
@@ -18,6 +21,8 @@ export function Library() {
           <button onClick={reload}>Refresh</button>
         </header>
         <ImportBox onDone={reload} />
+        <button onClick={() => setAssistant(true)}>Import assistant…</button>
+        {assistant && <ImportAssistant onClose={() => setAssistant(false)} />}
         {loading && <p className="muted">Loading…</p>}
         {error && <p className="error">{error}</p>}
         {data && data.trials.length === 0 && (

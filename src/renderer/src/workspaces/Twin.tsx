@@ -13,6 +13,8 @@ import { decodeTwin, twinStore } from '../twin/twinStore';
 import { Markers } from '../viewport/Markers';
 import { Viewport } from '../viewport/Viewport';
 
+const FORM = { display: 'grid', gridTemplateColumns: '110px 1fr', gap: '6px 10px', alignItems: 'center', marginBottom: 8 } as const;
+
 // Twin workspace: scale the twin to a static trial, solve IK on a dynamic one, play the skeleton over the
 // markers with linked joint-angle plots; and the jump report of a force-plate trial.
 export function Twin() {
@@ -63,24 +65,23 @@ export function Twin() {
           <EmptyState title="No marker trials yet">Import a static (standing) trial and a walking or jumping trial (TRC or C3D) in the Library, then build the twin here.</EmptyState>
         )}
         {markerTrials.length > 0 && (
-          <form className="twin-form" onSubmit={(e) => { e.preventDefault(); void build(); }}>
-            <label>Static trial{' '}
-              <select aria-label="Static trial" value={st ?? ''} onChange={(e) => setStaticId(Number(e.target.value))}>
-                {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
-              </select>
-            </label>
-            <label>Dynamic trial{' '}
-              <select aria-label="Dynamic trial" value={dy ?? ''} onChange={(e) => setDynamicId(Number(e.target.value))}>
-                {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
-              </select>
-            </label>
-            <label>Mass (kg){' '}<input aria-label="Body mass in kg" type="number" min={1} max={500} step={0.1} placeholder="75" value={mass} onChange={(e) => setMass(e.target.value)} style={{ width: '5em' }} /></label>
-            <label>Sex{' '}
-              <select aria-label="Sex" value={sex} onChange={(e) => setSex(e.target.value as 'male' | 'female')}>
-                <option value="male">male</option><option value="female">female</option>
-              </select>
-            </label>
-            <button type="submit" disabled={busy || st === null || dy === null} data-testid="twin-build">{busy ? 'Building…' : 'Build twin'}</button>
+          <form className="twin-form" style={FORM} onSubmit={(e) => { e.preventDefault(); void build(); }}>
+            <label htmlFor="twin-static">Static trial</label>
+            <select id="twin-static" aria-label="Static trial" value={st ?? ''} onChange={(e) => setStaticId(Number(e.target.value))}>
+              {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
+            </select>
+            <label htmlFor="twin-dynamic">Dynamic trial</label>
+            <select id="twin-dynamic" aria-label="Dynamic trial" value={dy ?? ''} onChange={(e) => setDynamicId(Number(e.target.value))}>
+              {markerTrials.map((t) => <option key={t.id} value={t.id}>{t.label} ({t.frames} frames)</option>)}
+            </select>
+            <label htmlFor="twin-mass">Mass (kg)</label>
+            <input id="twin-mass" aria-label="Body mass in kg" type="number" min={1} max={500} step={0.1} placeholder="75" value={mass} onChange={(e) => setMass(e.target.value)} style={{ width: '6em' }} />
+            <label htmlFor="twin-sex">Sex</label>
+            <select id="twin-sex" aria-label="Sex" value={sex} onChange={(e) => setSex(e.target.value as 'male' | 'female')}>
+              <option value="male">male</option><option value="female">female</option>
+            </select>
+            <span />
+            <button type="submit" style={{ justifySelf: 'start' }} disabled={busy || st === null || dy === null} data-testid="twin-build">{busy ? 'Building…' : 'Build twin'}</button>
           </form>
         )}
         {buildError && <p className="error" role="alert">{buildError}</p>}

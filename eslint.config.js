@@ -64,6 +64,12 @@ export default tseslint.config(
   },
   {
     files: ['bin/**', 'scripts/**', 'tests/e2e/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', fetch: 'readonly',
+        // page.evaluate() bodies run in the browser
+        window: 'readonly', document: 'readonly', performance: 'readonly', requestAnimationFrame: 'readonly',
+      },
+    },
   },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graspFromFlag, handVariantFromFlags } from '../../src/cli/commands/simulate.js';
+import { handVariantFromFlags } from '../../src/cli/commands/simulate.js';
 import { KinetwinError } from '../../src/core/errors.js';
 
 describe('simulate hand variant flags', () => {
@@ -15,13 +15,5 @@ describe('simulate hand variant flags', () => {
     expect(() => handVariantFromFlags({ positionals: [], flags: { absent: 'x' } })).toThrow(KinetwinError);
     expect(() => handVariantFromFlags({ positionals: [], flags: { 'absent-from': '2' } })).toThrow(/DIGIT:JOINT/);
     expect(() => handVariantFromFlags({ positionals: [], flags: { fused: '3' } })).toThrow(/pairs/);
-  });
-});
-
-describe('simulate hand --grasp', () => {
-  it('parses KIND:RADIUS and rejects other shapes', () => {
-    expect(graspFromFlag('cylinder:0.02')).toEqual({ kind: 'cylinder', radius: 0.02 });
-    expect(graspFromFlag(undefined)).toBeNull();
-    expect(() => graspFromFlag('cube:0.1')).toThrow(KinetwinError);
   });
 });

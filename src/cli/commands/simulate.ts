@@ -111,18 +111,10 @@ export function handVariantFromFlags(args: ParsedArgs): HandVariant {
   return v;
 }
 
-/** Parses --grasp cylinder:0.02 | sphere:0.035. */
-export function graspFromFlag(v: unknown): { kind: 'cylinder' | 'sphere'; radius: number } | null {
-  if (v === undefined) return null;
-  const [kind, r] = String(v).split(':');
-  if ((kind !== 'cylinder' && kind !== 'sphere') || r === undefined) throw new KinetwinError(`--grasp expects cylinder:R or sphere:R (metres), got '${String(v)}'`);
-  return { kind, radius: Number(r) };
-}
-
 export const simulateHandCommand: Command = {
   name: 'simulate hand',
   summary: 'Sample hand poses with configurable anatomy (absent, cut, fused, extra, short digits); one JSON label per sample',
-  usage: '--samples N --seed N --out DIR [--absent 3,4] [--absent-from 2:pip] [--fused 3,4] [--extra] [--short 5:middle:0.5] [--grasp cylinder:0.02] [--mode uniform|functional] [--hand-length M] [--json]',
+  usage: '--samples N --seed N --out DIR [--absent 3,4] [--absent-from 2:pip] [--fused 3,4] [--extra] [--short 5:middle:0.5] [--mode uniform|functional] [--hand-length M] [--json]',
   flags: {
     samples: { type: 'number', value: 'N', description: 'number of samples (required)' },
     seed: { type: 'number', value: 'N', description: 'random seed: sample i depends only on (seed, i) (required)' },
@@ -134,7 +126,6 @@ export const simulateHandCommand: Command = {
     short: { type: 'string', value: 'D:BONE:F', description: 'shortened bone, e.g. 5:middle:0.5' },
     mode: { type: 'string', value: 'MODE', description: 'uniform within clinical limits (default) or functional ranges' },
     'hand-length': { type: 'number', value: 'M', description: 'wrist crease to middle fingertip (default 0.19 m)' },
-    grasp: { type: 'string', value: 'KIND:R', description: 'close the digits on a cylinder or sphere of radius R m, e.g. cylinder:0.02' },
   },
   positionals: { min: 0, max: 0 },
   async run(args, io) {
@@ -145,7 +136,7 @@ export const simulateHandCommand: Command = {
     const t0 = Date.now();
     const r = await simulateHandService(
       {
-        samples: need(args, 'samples'), seed: need(args, 'seed'), mode, variant: handVariantFromFlags(args), grasp: graspFromFlag(args.flags.grasp),
+        samples: need(args, 'samples'), seed: need(args, 'seed'), mode, variant: handVariantFromFlags(args),
         handLength: args.flags['hand-length'] === undefined ? undefined : Number(args.flags['hand-length']),
       },
       String(out), { onProgress: progress(io, 'hand samples') },

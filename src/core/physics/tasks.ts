@@ -26,7 +26,6 @@ export interface HandTaskInput {
   mode?: HandSampleMode;
   variant?: HandVariant;
   first?: number; // index of the first sample (default 0)
-  grasp?: { kind: 'cylinder' | 'sphere'; radius: number } | null; // close the digits on a primitive across the palm
 }
 
 type Series = Record<string, number[]>;
@@ -72,7 +71,6 @@ export function handLabel(names: string[], jointNames: string[], sample: HandSam
     index: sample.index, seed, frame: 'hand: X radial, Y distal, Z palmar (right hand), metres, origin at the wrist joint centre',
     attempts: sample.attempts, collisionFree: sample.collisionFree, limitViolationDeg: round(sample.limitViolationDeg, 6),
     keypoints, angles,
-    grasp: sample.grasp ? { kind: sample.grasp.kind, radiusM: sample.grasp.radius, centre: Array.from(sample.grasp.centre, (x) => round(x, 6)), digitsInContact: sample.grasp.contact } : null,
   };
 }
 
@@ -97,7 +95,7 @@ export function runHandTask(
   const first = input.first ?? 0;
   const model = buildHandModel(input.handLength ?? 0.19, input.variant ?? {});
   const mode = input.mode ?? 'uniform';
-  const sampler = createHandSampler(ammo, model, { seed: input.seed, mode, grasp: input.grasp ?? null });
+  const sampler = createHandSampler(ammo, model, { seed: input.seed, mode });
   const jointNames = model.joints.map((j) => j.name);
   let free = 0, attempts = 0, worst = 0;
   try {

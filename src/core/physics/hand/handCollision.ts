@@ -1,4 +1,4 @@
-// Self-collision and object contact queries for a posed hand with Ammo: one capsule per present bone (a static
+// Self-collision queries for a posed hand with Ammo: one capsule per present bone (a static
 // body never stepped), a JS bounding-box prefilter over the candidate pairs, then Bullet's narrow phase
 // (btCollisionWorld::contactPairTest). Transforms are written straight into the wasm heap.
 import type { AmmoModule } from '../ammo.js';
@@ -20,8 +20,6 @@ export interface HandCollider {
   callback: InstanceType<Ammo['ConcreteContactResultCallback']>;
   deepest: number; // m, deepest penetration reported by the last query (≥ 0)
   tolerance: number; // m, penetrations shallower than this are not collisions
-  object: RigidBody | null; // grasped primitive, if any
-  objectHeap: number;
   queries: number; // narrow-phase queries run so far
 }
 
@@ -63,7 +61,7 @@ export function createHandCollider(ammo: Ammo, model: HandModel, tolerance = 2e-
   const callback = new ammo.ConcreteContactResultCallback();
   const hc: HandCollider = {
     pw, model, bodies, heap, pairs: Int32Array.from(pairs), box: new Float64Array(model.bones.length * 6), seg: new Float64Array(model.bones.length * 6), callback,
-    deepest: 0, tolerance, object: null, objectHeap: -1, queries: 0,
+    deepest: 0, tolerance, queries: 0,
   };
   callback.addSingleResult = (cp: number): number => {
     const d = ammo.wrapPointer(cp, ammo.btManifoldPoint).getDistance();
@@ -141,54 +139,9 @@ export function findSelfCollision(hc: HandCollider): number {
   return -1;
 }
 
-export type GraspKind = 'cylinder' | 'sphere';
-
-/** Adds the primitive to grasp: a cylinder along the hand's X axis (across the palm, length 1.2 × the MCP row) or a sphere. */
-export function addGraspObject(hc: HandCollider, kind: GraspKind, radius: number): void {
-  const { ammo } = hc.pw;
-  if (hc.object) throw new Error('grasp object already added');
-  const L = hc.model.handLength;
-  if (kind === 'cylinder') hc.pw.v.setValue(0.3 * L, radius, radius);
-  const shape = kind === 'cylinder' ? new ammo.btCylinderShapeX(hc.pw.v) : new ammo.btSphereShape(radius);
-  hc.pw.t.setIdentity();
-  const motion = new ammo.btDefaultMotionState(hc.pw.t);
-  hc.pw.v.setValue(0, 0, 0);
-  const info = new ammo.btRigidBodyConstructionInfo(0, motion, shape, hc.pw.v);
-  const body = new ammo.btRigidBody(info);
-  body.setUserIndex(-2);
-  hc.pw.world.addCollisionObject(body, 1, 0);
-  hc.pw.owned.push(shape, motion, info, body);
-  hc.object = body;
-  hc.objectHeap = ammo.getPointer(body.getWorldTransform()) >> 2;
-}
-
-/** Places the grasp object: rotation R (9, row-major) and centre c (3, m), hand frame. */
-export function placeGraspObject(hc: HandCollider, R: Float64Array, c: ArrayLike<number>): void {
-  const H = hc.pw.ammo.HEAPF32, t = hc.objectHeap;
-  H[t] = R[0]; H[t + 1] = R[1]; H[t + 2] = R[2];
-  H[t + 4] = R[3]; H[t + 5] = R[4]; H[t + 6] = R[5];
-  H[t + 8] = R[6]; H[t + 9] = R[7]; H[t + 10] = R[8];
-  H[t + 12] = c[0]; H[t + 13] = c[1]; H[t + 14] = c[2];
-}
-
-/** Deepest penetration (m, ≥ 0) between the grasp object and the placed bones of one digit. */
-export function digitObjectPenetration(hc: HandCollider, digit: number): number {
-  let deepest = 0;
-  for (let i = 0; i < hc.model.bones.length; i++) {
-    const b = hc.bodies[i];
-    if (!b || hc.model.bones[i].digit !== digit || hc.model.bones[i].kind === 'metacarpal') continue;
-    hc.deepest = 0;
-    hc.queries++;
-    hc.pw.world.contactPairTest(b, hc.object!, hc.callback as unknown as InstanceType<Ammo['ContactResultCallback']>);
-    deepest = Math.max(deepest, hc.deepest);
-  }
-  return deepest;
-}
-
 /** Frees the collider's Ammo objects. */
 export function destroyHandCollider(hc: HandCollider): void {
   if (hc.pw.owned.length === 0) return;
   for (const b of hc.bodies) if (b) hc.pw.world.removeCollisionObject(b);
-  if (hc.object) hc.pw.world.removeCollisionObject(hc.object);
   destroyWorld(hc.pw);
 }

@@ -51,7 +51,7 @@ export function ArtifactList() {
                   <td>{a.id}</td><td>{a.createdAt}</td><td>{a.kind}</td><td>{a.label}</td>
                   <td><code title={a.sha256 ?? ''}>{short(a.sha256)}</code></td>
                   <td><Provenance p={params.provenance} /></td>
-                  <td>{a.lineage.map((l, i) => <div key={i} className="muted">{l.relation} ← {l.parentKind} <code>{l.parentKind === 'file' ? short(l.parentId) : l.parentId}</code></div>)}</td>
+                  <td>{a.lineage.map((l, i) => <div key={i} className="muted">{l.relation} ← {l.parentKind} <code>{l.parentKind === 'file' ? short(l.parentId) : ((l.parameters as { pseudonym?: string } | null)?.pseudonym ?? l.parentId)}</code></div>)}</td>
                 </tr>
               );
             })}

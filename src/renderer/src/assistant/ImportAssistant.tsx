@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { analyse } from './assistantActions';
+import { analyse, propose } from './assistantActions';
 import { assistantStore } from './assistantStore';
 import { MappingTable } from './MappingTable';
 import { NoteReview } from './NoteReview';
@@ -38,6 +38,13 @@ export function ImportAssistant({ onClose }: { onClose: () => void }) {
           </dl>
         )}
         {route && !mapping && !extraction && !busy && !error && <p className="muted">This file is read by the <code>{route.importer}</code> importer directly; there are no headers to map.</p>}
+        {route && !busy && (
+          <div className="row muted assistant-override">
+            Not right?
+            <button onClick={() => void propose('table')}>Read as a table</button>
+            <button onClick={() => void propose('note')}>Read as a clinical note</button>
+          </div>
+        )}
         <MappingTable />
         <NoteReview />
         {saved && <p className="ok" role="status" data-testid="assistant-saved">✓ {saved}</p>}

@@ -8,27 +8,40 @@ function fail(e: unknown): void {
   store.getState().patch({ busy: null, error: (e as Error).message });
 }
 
-/** Route the typed path, then propose a header mapping (tables) or an extraction (clinical notes). */
+/** What to propose for a routed file: an extraction for clinical notes, a header mapping for text tables, nothing for binaries. */
+export function proposalFor(route: { importer: string; kind: string }): 'note' | 'table' | null {
+  if (route.importer === 'text-note' || route.kind === 'clinical_note') return 'note';
+  return ['c3d', 'dicom', 'nifti', 'bvh', 'none'].includes(route.importer) ? null : 'table';
+}
+
+/** Ask for a header mapping (`table`) or a note extraction (`note`) of the current path. */
+export async function propose(mode: 'note' | 'table'): Promise<void> {
+  const path = store.getState().path.trim();
+  store.getState().patch({ mapping: null, extraction: null, saved: null, error: null, busy: mode === 'note' ? 'Extracting…' : 'Mapping headers…' });
+  try {
+    if (mode === 'note') {
+      const r = await getClient().call('llmExtract', { path });
+      store.getState().patch({ busy: null, extraction: { ...r, edited: {} } });
+    } else {
+      const { columns, ...rest } = await getClient().call('llmMapHeaders', { path });
+      store.getState().patch({ busy: null, mapping: { ...rest, rows: rowsOf(columns) } });
+    }
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Route the typed path, then propose what fits it. */
 export async function analyse(): Promise<void> {
   const path = store.getState().path.trim();
   if (!path) return;
   store.getState().reset();
   store.getState().patch({ busy: 'Routing…' });
   try {
-    const api = getClient();
-    const route = await api.call('llmRoute', { path });
-    store.getState().patch({ route });
-    if (route.importer === 'text-note' || route.kind === 'clinical_note') {
-      store.getState().patch({ busy: 'Extracting…' });
-      const r = await api.call('llmExtract', { path });
-      store.getState().patch({ busy: null, extraction: { ...r, edited: {} } });
-    } else if (['c3d', 'dicom', 'nifti', 'bvh', 'none'].includes(route.importer)) {
-      store.getState().patch({ busy: null });
-    } else {
-      store.getState().patch({ busy: 'Mapping headers…' });
-      const { columns, ...rest } = await api.call('llmMapHeaders', { path });
-      store.getState().patch({ busy: null, mapping: { ...rest, rows: rowsOf(columns) } });
-    }
+    const route = await getClient().call('llmRoute', { path });
+    store.getState().patch({ route, busy: null });
+    const mode = proposalFor(route);
+    if (mode) await propose(mode);
   } catch (e) {
     fail(e);
   }

@@ -1,5 +1,6 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import type { Group } from 'three';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { useStore } from 'zustand';
 import { currentTime, playbackStore } from '../store/playback';
@@ -16,10 +17,13 @@ export function Skeleton() {
     j.setAttribute('position', new BufferAttribute(new Float32Array(Math.max(1, ns) * 3), 3));
     return { bones: b, joints: j };
   }, [twin, ns]);
+  const group = useRef<Group>(null);
   useFrame(() => {
-    const t = twinStore.getState().twin;
-    if (!t || t.frames === 0) return;
-    const f = Math.min(t.frames - 1, Math.max(0, Math.round(currentTime(playbackStore.getState()) * t.rate)));
+    const t = twinStore.getState().twin, p = playbackStore.getState();
+    // drawn only over the trial it was solved on (the Library may have loaded another one since)
+    if (group.current) group.current.visible = !!t && p.trial?.id === t.dynamicTrialId;
+    if (!t || t.frames === 0 || p.trial?.id !== t.dynamicTrialId) return;
+    const f = Math.min(t.frames - 1, Math.max(0, Math.round(currentTime(p) * t.rate)));
     const bp = bones.getAttribute('position') as BufferAttribute, jp = joints.getAttribute('position') as BufferAttribute;
     const b = bp.array as Float32Array, j = jp.array as Float32Array;
     for (let s = 0; s < ns; s++) {
@@ -38,7 +42,7 @@ export function Skeleton() {
   });
   if (!twin) return null;
   return (
-    <group>
+    <group ref={group}>
       <lineSegments geometry={bones} frustumCulled={false}>
         <lineBasicMaterial color="#5fd3ff" linewidth={2} />
       </lineSegments>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { getClient } from '../api/client';
 import { decodeFloat32 } from '../api/decode';
@@ -32,21 +32,30 @@ export function Twin() {
   const st = staticId ?? markerTrials.find((t) => /static/i.test(t.label))?.id ?? null;
   const dy = dynamicId ?? markerTrials.find((t) => t.id !== st)?.id ?? null;
 
+  // the dynamic trial's markers into the shared playback store (the skeleton is drawn at the same frame)
+  async function loadMarkers(id: number) {
+    const d = await getClient().call('getTrialData', { id });
+    setYUp((d.metadata as { upAxis?: string }).upAxis === 'y');
+    playbackStore.getState().load({
+      id: d.id, label: d.label, labels: d.points?.labels ?? [], rate: d.points?.rate ?? 1, frames: d.points?.frames ?? 0,
+      positions: d.points ? decodeFloat32(d.points.data) : new Float32Array(0), analogs: null, events: d.events,
+    });
+  }
+
+  // back in the workspace after the Library played another trial: reload the twin's own markers
+  useEffect(() => {
+    const t = twinStore.getState().twin;
+    if (t && playbackStore.getState().trial?.id !== t.dynamicTrialId) loadMarkers(t.dynamicTrialId).catch((e: Error) => setBuildError(e.message));
+  }, []);
+
   async function build() {
     if (st === null || dy === null) return;
     setBusy(true);
     setBuildError(null);
     try {
       const massKg = mass.trim() ? Number(mass) : undefined;
-      const [r, d] = await Promise.all([
-        getClient().call('twinAnalyzeTrials', { staticTrialId: st, dynamicTrialId: dy, sex, ...(massKg && massKg > 0 ? { massKg } : {}) }),
-        getClient().call('getTrialData', { id: dy }),
-      ]);
-      setYUp((d.metadata as { upAxis?: string }).upAxis === 'y');
-      playbackStore.getState().load({
-        id: d.id, label: d.label, labels: d.points?.labels ?? [], rate: d.points?.rate ?? 1, frames: d.points?.frames ?? 0,
-        positions: d.points ? decodeFloat32(d.points.data) : new Float32Array(0), analogs: null, events: d.events,
-      });
+      const r = await getClient().call('twinAnalyzeTrials', { staticTrialId: st, dynamicTrialId: dy, sex, ...(massKg && massKg > 0 ? { massKg } : {}) });
+      await loadMarkers(dy);
       twinStore.getState().set(decodeTwin(r, st, dy));
     } catch (e) {
       setBuildError((e as Error).message);

@@ -1,0 +1,52 @@
+// Per-sample parameters and label/series files of the physics tasks. A sample's randomness comes only from
+// (spec seed, subject index, substream 16 + k), so shards and worker counts cannot change it.
+import type { CohortSubject } from '../cohort/generate';
+import type { CohortSpec } from '../cohort/spec';
+import { writeMot } from '../formats/mot/write';
+import { streamFor } from '../random/stream';
+
+export const SAMPLE_SUBSTREAM_BASE = 16;
+export const DROP_HEIGHT_RANGE: readonly [number, number] = [0.2, 0.6]; // m, typical drop-jump boxes
+
+// Cohort-mode physics: 1 ms step as in single simulations; landing window 0.3 s after touchdown (the GRF peak and
+// the knee/hip flexion peaks of a drop landing fall within the first ~0.2 s), CMJ unchanged.
+export const COHORT_PHYSICS = { landing: { dt: 0.001, duration: 0.3 }, jump: { dt: 0.001 } } as const;
+
+export type DatasetTask = 'drop-landing' | 'cmj' | 'hand-poses';
+
+/** What is drawn for sample k of a subject: the physics seed and, per task, the drop height / strategy. */
+export function drawSampleParameters(spec: CohortSpec, subject: CohortSubject, task: DatasetTask, k: number): Record<string, number | string | boolean> {
+  const rng = streamFor(spec.seed, subject.index, SAMPLE_SUBSTREAM_BASE + k);
+  const seed = rng.nextUint32();
+  if (task === 'drop-landing') {
+    const stiff = subject.conditions.some((c) => c.kind === 'stiff-landing');
+    const h = DROP_HEIGHT_RANGE[0] + (DROP_HEIGHT_RANGE[1] - DROP_HEIGHT_RANGE[0]) * rng.nextDouble();
+    return { seed, dropHeightM: Math.round(h * 1000) / 1000, strategy: stiff ? 'stiff' : 'soft' };
+  }
+  if (task === 'cmj') return { seed, strength: Math.round((0.85 + 0.3 * rng.nextDouble()) * 1000) / 1000 };
+  return { seed };
+}
+
+/** Series of a landing/jump summary as an OpenSim MOT (version 1, degrees). */
+export function seriesMot(name: string, series: Record<string, number[]>): string {
+  const map: Array<[string, string]> = [
+    ['time', 'time'], ['grfVerticalBw', 'ground_force_vy_bw'], ['hipFlexionDeg', 'hip_flexion_r'],
+    ['kneeFlexionDeg', 'knee_angle_r'], ['ankleFlexionDeg', 'ankle_angle_r'], ['comHeightM', 'com_height_m'],
+  ];
+  const cols = map.filter(([k]) => series[k] !== undefined);
+  const rows = series.time?.length ?? 0;
+  const data = new Float64Array(rows * cols.length);
+  cols.forEach(([k], c) => { const v = series[k]; for (let r = 0; r < rows; r++) data[r * cols.length + c] = v[r]; });
+  return writeMot({ name, version: 1, inDegrees: true, columns: cols.map(([, l]) => l), data, rows, header: {}, warnings: [] });
+}
+
+/** Scalars of a task summary (everything but the series), non-finite numbers as null. */
+export function summaryOutcomes(summary: Record<string, unknown>): Record<string, number | string | boolean | null> {
+  const out: Record<string, number | string | boolean | null> = {};
+  for (const [k, v] of Object.entries(summary)) {
+    if (k === 'series') continue;
+    if (typeof v === 'number') out[k] = Number.isFinite(v) ? v : null;
+    else if (typeof v === 'string' || typeof v === 'boolean' || v === null) out[k] = v;
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { privacyReport } from '../src/core/metrics/privacy/privacy-report';
 import { readCsvTable } from '../src/core/metrics/read-csv-table';
 import { makeTable, type Table } from '../src/core/metrics/table';
 import { streamFor } from '../src/core/random/stream';
+import { datasetCases } from './synth-dataset';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -46,7 +47,7 @@ export function latentFactorTable(rows: number, cols: number, seed: number, fact
 
 interface BenchCase {
   name: string;
-  run: () => Record<string, unknown>;
+  run: () => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024); // maxRSS is in KiB
@@ -102,11 +103,12 @@ const cases: BenchCase[] = [
       };
     },
   },
+  ...datasetCases(opt),
 ];
 
 // run when executed directly (the latentFactorTable export is reused by scripts)
 if (process.argv[1]?.endsWith('synth.ts')) for (const c of cases) {
   if (only && c.name !== only) continue;
-  const result = c.run();
+  const result = await c.run();
   console.log(JSON.stringify({ bench: 'synth', case: c.name, ...result }));
 }

@@ -211,6 +211,22 @@ try {
     assert(/llm\.headerMapping/.test(text) && /rules/.test(text) && /llm\.mapHeaders ← file/.test(text), `artifacts: ${text}`);
   });
 
+  await check('Simulation runs a drop landing and plots its GRF, and samples hand poses into the 3D view', async () => {
+    await page.getByRole('button', { name: 'Simulation', exact: true }).click();
+    await page.getByRole('button', { name: 'Simulate landing' }).click();
+    const result = page.getByTestId('landing-result');
+    await result.waitFor({ timeout: 90_000 });
+    const text = await result.textContent();
+    const bw = Number(/Peak vertical GRF([\d.]+) BW/.exec(text)?.[1]);
+    assert(bw > 1.5 && bw < 8, `peak GRF ${bw} BW`);
+    await page.screenshot({ path: join(outDir, 'simulation-landing.png') });
+    await page.getByRole('button', { name: 'Sample 12 poses' }).click();
+    await page.getByTestId('hand-result').waitFor({ timeout: 90_000 });
+    const hand = await page.getByTestId('hand-result').textContent();
+    assert(/12 poses/.test(hand) && /21 keypoints/.test(hand), hand);
+    await page.screenshot({ path: join(outDir, 'simulation-hand.png') });
+  });
+
   await check('no errors in the page console', async () => {
     const real = consoleErrors.filter((e) => !/favicon/.test(e));
     assert(real.length === 0, real.join('\n'));

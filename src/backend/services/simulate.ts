@@ -4,11 +4,13 @@ import { Worker } from 'node:worker_threads';
 import { KinetwinError } from '../../core/errors.js';
 import type { Sex } from '../../core/physics/body/deLeva.js';
 import type { HandTaskInput, HandTaskSummary, JumpSummary, JumpTaskInput, LandingSummary, LandingTaskInput } from '../../core/physics/tasks.js';
+import type { TrackTaskInput } from '../../core/physics/track/trackTask.js';
 
 export type SimulationRequest =
   | { task: 'landing'; input: LandingTaskInput; outDir?: undefined }
   | { task: 'jump'; input: JumpTaskInput; outDir?: undefined }
-  | { task: 'hand'; input: HandTaskInput; outDir?: string };
+  | { task: 'hand'; input: HandTaskInput; outDir?: string }
+  | { task: 'track'; input: TrackTaskInput; outDir?: undefined };
 
 export interface SimulateRunOptions {
   onProgress?: (p: { phase: string; done: number; total: number }) => void;

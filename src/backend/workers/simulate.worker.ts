@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { KinetwinError } from '../../core/errors.js';
 import { runHandTask, runJumpTask, runLandingTask } from '../../core/physics/tasks.js';
+import { runTrackTask } from '../../core/physics/track/trackTask.js';
 import { loadAmmo } from '../services/ammo.js';
 import type { SimulationRequest } from '../services/simulate.js';
 
@@ -16,6 +17,7 @@ export async function runRequest(req: SimulationRequest, progress: (done: number
   switch (req.task) {
     case 'landing': return runLandingTask(ammo, req.input, frac);
     case 'jump': return runJumpTask(ammo, req.input, frac);
+    case 'track': return runTrackTask(ammo, req.input, frac);
     case 'hand': {
       const dir = req.outDir;
       if (dir) mkdirSync(dir, { recursive: true });

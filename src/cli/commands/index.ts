@@ -17,6 +17,10 @@ import { inspectCommand } from './inspect';
 import { simulateHandCommand, simulateJumpCommand, simulateLandingCommand } from './simulate';
 import { analyzeKinematicsCommand } from './analyzeKinematics';
 import { twinIdCommand, twinIkCommand, twinLandingCommand, twinScaleCommand } from './twin';
+import { generateCohortCommand } from './generate';
+import { mergeCommand } from './merge';
+import { reproduceCommand } from './reproduce';
+import { exportCommand } from './export';
 
 export const commands: Command[] = [
   serveCommand,
@@ -39,4 +43,5 @@ export const commands: Command[] = [
   routeCommand,
   mapHeadersCommand,
   extractCommand,
+  generateCohortCommand, mergeCommand, reproduceCommand, exportCommand,
 ];

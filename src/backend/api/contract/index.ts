@@ -7,6 +7,8 @@ import { jumpOps } from './jump';
 import { twinOps } from './twin';
 import { llmOps } from './llm';
 import { assistantOps } from './assistant';
+import { syntheticOps } from './synthetic';
+import { simulationOps } from './simulation';
 
 export const operations = {
   ...systemOps,
@@ -16,6 +18,8 @@ export const operations = {
   ...twinOps,
   ...llmOps,
   ...assistantOps,
+  ...syntheticOps,
+  ...simulationOps,
 };
 
 export type Operations = typeof operations;

@@ -8,6 +8,8 @@ import { jumpHandlers } from './jump';
 import { twinHandlers } from './twin';
 import { llmHandlers } from './llm';
 import { assistantHandlers } from './assistant';
+import { syntheticHandlers } from './synthetic';
+import { simulationHandlers } from './simulation';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
@@ -17,4 +19,6 @@ export const handlers: Handlers<OperationName> = {
   ...twinHandlers,
   ...llmHandlers,
   ...assistantHandlers,
+  ...syntheticHandlers,
+  ...simulationHandlers,
 };

@@ -18,6 +18,7 @@ export interface TwinData {
   rmsErrorM: Float32Array; // frames, m
   meanRmsErrorM: number;
   warnings: string[];
+  yUp: boolean; // the trial's lab is Y up (OpenSim TRC): the viewport (Z up) turns it upright
 }
 
 export interface TwinState {
@@ -27,11 +28,11 @@ export interface TwinState {
 
 export const twinStore = createStore<TwinState>((set) => ({ twin: null, set: (twin) => set({ twin }) }));
 
-export function decodeTwin(r: ResponseOf<'twinAnalyzeTrials'>, staticTrialId: number, dynamicTrialId: number): TwinData {
+export function decodeTwin(r: ResponseOf<'twinAnalyzeTrials'>, staticTrialId: number, dynamicTrialId: number, yUp: boolean): TwinData {
   return {
     staticTrialId, dynamicTrialId, frames: r.frames, rate: r.rate, markerSet: r.markerSet, segments: r.segments, parents: r.parents,
     joints: decodeFloat32(r.joints), ends: decodeFloat32(r.ends), coordinateNames: r.coordinateNames, angles: decodeFloat32(r.angles),
-    rmsErrorM: decodeFloat32(r.rmsErrorM), meanRmsErrorM: r.meanRmsErrorM, warnings: r.warnings,
+    rmsErrorM: decodeFloat32(r.rmsErrorM), meanRmsErrorM: r.meanRmsErrorM, warnings: r.warnings, yUp,
   };
 }
 

@@ -1,22 +1,8 @@
+export { Simulation } from './Simulation';
 import { EmptyState } from '../components/EmptyState';
 import { Viewport } from '../viewport/Viewport';
 
 export { Twin } from './Twin';
-
-export function Simulation() {
-  return (
-    <section className="workspace split" aria-label="Simulation">
-      <div className="panel">
-        <h2>Simulation</h2>
-        <EmptyState title="Nothing simulated yet">
-          Drop landings, countermovement jumps and hand-pose sampling run here live in Ammo.js physics, with contact
-          force arrows and plots.
-        </EmptyState>
-      </div>
-      <Viewport />
-    </section>
-  );
-}
 
 export function Cohorts() {
   return (

@@ -26,20 +26,19 @@ export function Twin() {
   const [sex, setSex] = useState<'male' | 'female'>('male');
   const [busy, setBusy] = useState(false);
   const [buildError, setBuildError] = useState<string | null>(null);
-  const [yUp, setYUp] = useState(false);
   const trials = data?.trials ?? [];
   const markerTrials = trials.filter((t) => t.pointCount > 0);
   const st = staticId ?? markerTrials.find((t) => /static/i.test(t.label))?.id ?? null;
   const dy = dynamicId ?? markerTrials.find((t) => t.id !== st)?.id ?? null;
 
   // the dynamic trial's markers into the shared playback store (the skeleton is drawn at the same frame)
-  async function loadMarkers(id: number) {
+  async function loadMarkers(id: number): Promise<boolean> {
     const d = await getClient().call('getTrialData', { id });
-    setYUp((d.metadata as { upAxis?: string }).upAxis === 'y');
     playbackStore.getState().load({
       id: d.id, label: d.label, labels: d.points?.labels ?? [], rate: d.points?.rate ?? 1, frames: d.points?.frames ?? 0,
       positions: d.points ? decodeFloat32(d.points.data) : new Float32Array(0), analogs: null, events: d.events,
     });
+    return (d.metadata as { upAxis?: string }).upAxis === 'y';
   }
 
   // back in the workspace after the Library played another trial: reload the twin's own markers
@@ -55,8 +54,8 @@ export function Twin() {
     try {
       const massKg = mass.trim() ? Number(mass) : undefined;
       const r = await getClient().call('twinAnalyzeTrials', { staticTrialId: st, dynamicTrialId: dy, sex, ...(massKg && massKg > 0 ? { massKg } : {}) });
-      await loadMarkers(dy);
-      twinStore.getState().set(decodeTwin(r, st, dy));
+      const yUp = await loadMarkers(dy);
+      twinStore.getState().set(decodeTwin(r, st, dy, yUp));
     } catch (e) {
       setBuildError((e as Error).message);
     } finally {
@@ -109,7 +108,7 @@ export function Twin() {
         <JumpPanel trials={trials} />
       </div>
       <Viewport>
-        <group rotation={yUp ? [Math.PI / 2, 0, 0] : [0, 0, 0]}>
+        <group rotation={twin?.yUp ? [Math.PI / 2, 0, 0] : [0, 0, 0]}>
           <Markers />
           <Skeleton />
         </group>

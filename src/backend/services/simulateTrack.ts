@@ -1,0 +1,115 @@
+// `kinetwin simulate track DYNAMIC --static STATIC`: physics consistency of a recorded motion. The twin is scaled
+// on the static trial and solves IK on the dynamic one; the joint-angle trajectories drive the Ammo body
+// (core/physics/track adapter → trackMotion, run in the simulation worker) and the root residuals, simulated vs
+// measured vertical GRF (an OpenSim GRF MOT or the dynamic C3D's own plates), penetration and joint-limit
+// violations give the physics-consistency summary. Plain async functions; JSON-serialisable results.
+import { readFile, stat } from 'node:fs/promises';
+import { inFile, KinetwinError } from '../../core/errors.js';
+import { readMot } from '../../core/formats/mot/read.js';
+import type { Trial } from '../../core/model/trial.js';
+import { motionFromTwin } from '../../core/physics/track/motionFromTwin.js';
+import { statureFromTwin } from '../../core/physics/track/statureFromTwin.js';
+import type { TrackSummary } from '../../core/physics/track/trackTask.js';
+import { buildBodyModel } from '../../core/physics/body/bodyModel.js';
+import { resample } from '../../core/twin/groundReaction.js';
+import { platesFromGrfTable, platesFromTrial, solveTwin } from './kinematics.js';
+import { parseSex, runSimulation, type SimulateRunOptions } from './simulate.js';
+import { openTrialFile } from './textformats.js';
+
+export interface TrackOptions {
+  massKg: number; // body mass, kg (BW = m·g normalises the residuals)
+  sex?: string; // f | m | female | male (default m)
+  statureM?: number; // physics body stature, m (default: from the scaled twin's leg length)
+  grfPath?: string; // OpenSim GRF MOT; default the dynamic C3D's force plates when it has any
+  markerSet?: string; // twin marker set (detected when absent)
+  firstFrame?: number; // 0-based, default 0
+  lastFrame?: number; // 0-based inclusive, default the last
+  cutoffHz?: number; // low-pass of the IK angles, default 6 Hz (0: none)
+  dt?: number; // physics step, s (default 0.001)
+  series?: boolean; // keep the per-frame series in the result
+}
+
+export interface TrackResult extends Omit<TrackSummary, 'series'> {
+  file: string;
+  static: string;
+  grfSource: string | null; // the GRF file, 'c3d force plates', or null
+  massKg: number;
+  statureM: number;
+  groundOffsetM: number;
+  markerRmsErrorM: number; // mean IK marker RMS over the tracked frames
+  warnings: string[];
+  series?: TrackSummary['series'];
+}
+
+const G = 9.81;
+
+/** Total vertical (lab Y) ground reaction per IK frame, N, from plate forces (frames × 3, model lab Y up). */
+function verticalTotal(plates: { force: Float64Array }[], frames: number): Float64Array {
+  const out = new Float64Array(frames);
+  for (const p of plates) for (let f = 0; f < frames; f++) out[f] += p.force[f * 3 + 1];
+  return out;
+}
+
+/** Vertical GRF of an OpenSim GRF MOT resampled to the IK times `at` (s). */
+async function grfFromMot(path: string, at: Float64Array): Promise<Float64Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new KinetwinError('not a file');
+    if (info.size > 512 * 1024 * 1024) throw new KinetwinError(`file is ${info.size} bytes, above the 512 MiB limit`);
+    const { time, plates } = platesFromGrfTable(readMot(new Uint8Array(await readFile(path))));
+    return verticalTotal(plates.map((p) => ({ force: resample(time, p.force, 3, at) })), at.length);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') throw new KinetwinError('no such file', path);
+    throw inFile(path, err);
+  }
+}
+
+/** Tracks already-opened trials (`names` label errors and the result). */
+export async function simulateTrackTrials(staticTrial: Trial, dynamicTrial: Trial, o: TrackOptions, names: { static: string; dynamic: string }, run: SimulateRunOptions = {}): Promise<TrackResult> {
+  if (!(Number.isFinite(o.massKg) && o.massKg > 0 && o.massKg <= 500)) throw new KinetwinError(`--mass must be a body mass in kg (0–500], got ${o.massKg}`);
+  const sex = parseSex(o.sex) ?? 'm';
+  run.onProgress?.({ phase: 'inverse kinematics', done: 0, total: 1 });
+  const sol = solveTwin(staticTrial, dynamicTrial, { massKg: o.massKg, sex: sex === 'f' ? 'female' : 'male', markerSet: o.markerSet }, names);
+  run.onProgress?.({ phase: 'inverse kinematics', done: 1, total: 1 });
+  const { ik, model: twin } = sol;
+  let grfN: Float64Array | undefined, grfSource: string | null = null;
+  if (o.grfPath !== undefined) { grfN = await grfFromMot(o.grfPath, ik.time); grfSource = o.grfPath; }
+  else if (dynamicTrial.forcePlates.length > 0) {
+    try { grfN = verticalTotal(platesFromTrial(dynamicTrial, ik.time), ik.frames); } catch (err) { throw inFile(names.dynamic, err); }
+    grfSource = 'c3d force plates';
+  }
+  const warnings = [...sol.warnings];
+  const statureM = o.statureM ?? statureFromTwin(twin, sex);
+  const body = buildBodyModel({ stature: statureM, mass: o.massKg, sex });
+  let tm;
+  try {
+    tm = motionFromTwin(twin, ik.coordinates, ik.rate, body, { firstFrame: o.firstFrame, lastFrame: o.lastFrame, cutoffHz: o.cutoffHz, measuredGrfN: grfN });
+  } catch (err) {
+    throw inFile(names.dynamic, err);
+  }
+  warnings.push(...tm.warnings);
+  if (grfN && grfSource) {
+    const g = tm.motion.measuredGrfN!;
+    let peak = 0;
+    for (const v of g) if (Number.isFinite(v)) peak = Math.max(peak, v);
+    if (peak < 0.5 * o.massKg * G) warnings.push(`measured vertical GRF peaks at ${(peak / (o.massKg * G)).toFixed(2)} BW over the tracked frames: feet partly off the plates, the GRF comparison is partial`);
+  }
+  const first = o.firstFrame ?? 0, n = tm.motion.frames;
+  let rms = 0, rn = 0;
+  for (let f = first; f < first + n; f++) if (Number.isFinite(ik.rmsErrorM[f])) { rms += ik.rmsErrorM[f]; rn++; }
+  const summary = await runSimulation<TrackSummary>({ task: 'track', input: { mass: o.massKg, stature: statureM, sex, motion: tm.motion, dt: o.dt } }, {
+    ...run, onProgress: run.onProgress && ((p) => run.onProgress!({ ...p, phase: 'tracking' })),
+  });
+  const { series, ...rest } = summary;
+  return {
+    file: names.dynamic, static: names.static, ...rest, grfSource, massKg: o.massKg, statureM, groundOffsetM: tm.groundOffsetM,
+    markerRmsErrorM: rn > 0 ? rms / rn : NaN, warnings, ...(o.series ? { series } : {}),
+  };
+}
+
+/** Opens STATIC and DYNAMIC (TRC or C3D) and tracks the dynamic trial (see simulateTrackTrials). */
+export async function simulateTrackFile(dynamicPath: string, staticPath: string, o: TrackOptions, run: SimulateRunOptions = {}): Promise<TrackResult> {
+  const { trial: st } = await openTrialFile(staticPath);
+  const { trial: dy } = await openTrialFile(dynamicPath);
+  return simulateTrackTrials(st, dy, o, { static: staticPath, dynamic: dynamicPath }, run);
+}

@@ -2,7 +2,7 @@
 // app shell: every workspace in the navigation, a WebGL canvas with non-blank pixels, Settings facts.
 // Screenshots go to test-results/e2e/.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -225,6 +225,32 @@ try {
     const hand = await page.getByTestId('hand-result').textContent();
     assert(/12 poses/.test(hand) && /21 keypoints/.test(hand), hand);
     await page.screenshot({ path: join(outDir, 'simulation-hand.png') });
+  });
+
+  await check('Cohorts validates a synthetic table and checks its privacy, with the DCR histograms', async () => {
+    // three tables from one distribution (independent draws): fidelity high, privacy passes
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const normal = () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
+    const table = (n) => ['stature,mass,thigh,shank', ...Array.from({ length: n }, () => {
+      const s = 1.75 + 0.07 * normal();
+      return [s, 70 + 60 * (s - 1.75) + 8 * normal(), 0.245 * s + 0.01 * normal(), 0.246 * s + 0.01 * normal()].map((v) => v.toFixed(4)).join(',');
+    })].join('\n');
+    const files = { synthetic: join(work, 'syn.csv'), train: join(work, 'train.csv'), holdout: join(work, 'holdout.csv') };
+    for (const f of Object.values(files)) writeFileSync(f, table(300));
+    await page.getByRole('button', { name: 'Cohorts', exact: true }).click();
+    await page.getByLabel('Synthetic (CSV or dataset directory)').fill(files.synthetic);
+    await page.getByLabel('Real training table (CSV)').fill(files.train);
+    await page.getByLabel('Real holdout table (CSV)').fill(files.holdout);
+    await page.getByRole('button', { name: 'Validate' }).click();
+    const v = await page.getByTestId('validation-report').textContent({ timeout: 60_000 });
+    const overall = Number(/Overall score([\d.]+)/.exec(v)?.[1]);
+    assert(overall > 0.8, `overall fidelity ${overall}`);
+    await page.getByRole('button', { name: 'Check privacy' }).click();
+    const p = await page.getByTestId('privacy-report').textContent({ timeout: 60_000 });
+    assert(/passed/.test(p) && /Exact copies0/.test(p), p.slice(0, 200));
+    await page.getByRole('img', { name: /histogram of/ }).waitFor();
+    await page.screenshot({ path: join(outDir, 'cohorts.png'), fullPage: true });
   });
 
   await check('no errors in the page console', async () => {

@@ -11,7 +11,7 @@ import { readMot } from '../../core/formats/mot/read';
 import { privacyReport, type PrivacyReport } from '../../core/metrics/privacy/privacy-report';
 import { readSettings } from './settings';
 import type { Store } from '../store/store';
-import { readManifest } from './dataset';
+import { readManifest } from './dataset-manifest-io';
 import { resolveFitCsv, sha256File } from './dataset-env';
 import { loadTable } from './validate';
 

@@ -6,7 +6,7 @@ import type { DatasetManifest } from '../../core/dataset/manifest';
 import { manifestDigest } from '../../core/dataset/manifest';
 import { KinetwinError } from '../../core/errors';
 import type { Store } from '../store/store';
-import { readManifest } from './dataset';
+import { readManifest } from './dataset-manifest-io';
 
 /** Records the dataset; returns its artifact id. */
 export function recordDatasetLineage(store: Store, dir: string, m: DatasetManifest, digest: string, action: string, extra: Record<string, unknown> = {}): number {

@@ -8,7 +8,8 @@ import { buildManifest, MANIFEST_NAME, manifestDigest, manifestText, withoutTimi
 import { planMerge } from '../../core/dataset/merge';
 import { KinetwinError } from '../../core/errors';
 import type { Store } from '../store/store';
-import { generateDataset, prepareOutDir, readManifest, writeSubjectTables } from './dataset';
+import { generateDataset, prepareOutDir, writeSubjectTables } from './dataset';
+import { readManifest } from './dataset-manifest-io';
 import { sha256File } from './dataset-env';
 import { recordDatasetLineage } from './dataset-lineage';
 

@@ -1,12 +1,13 @@
 // `kinetwin generate cohort`: a labelled synthetic dataset from a cohort spec — subjects sampled from a model fitted
 // on a real table, a physics task per sample, files + subjects table + manifest (+ lineage in the store).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cohortModelDigest, cohortModelToJson } from '../../core/cohort/model-json';
 import type { CohortModel } from '../../core/cohort/model';
 import { parseCohortSpec, type CohortSpec } from '../../core/cohort/spec';
 import { specHash } from '../../core/cohort/spec-hash';
-import { buildManifest, MANIFEST_NAME, manifestDigest, manifestText, type DatasetFile, type DatasetManifest, type DatasetSource, type DatasetSubject, type ManifestBase } from '../../core/dataset/manifest';
+import { buildManifest, MANIFEST_NAME, manifestDigest, manifestText, type DatasetFile, type DatasetSource, type DatasetSubject, type ManifestBase } from '../../core/dataset/manifest';
 import { COHORT_PHYSICS, type DatasetTask } from '../../core/dataset/sample';
 import { parseShard, shardRange, type ShardRange } from '../../core/dataset/shard';
 import { datasetSubjectsTable } from '../../core/dataset/subjects-table';
@@ -20,6 +21,8 @@ import { ammoVersion, fitFromCsv, gitCommit, resolveFitCsv, sha256Bytes } from '
 import { recordDatasetLineage } from './dataset-lineage';
 import { runPool } from './dataset-pool';
 import { loadAmmo } from './ammo';
+
+export { readManifest } from './dataset-manifest-io';
 
 export const DATASET_TASKS = ['drop-landing', 'cmj', 'hand-poses', 'gait'] as const;
 
@@ -103,21 +106,6 @@ export function prepareOutDir(out: string): string {
   return dir;
 }
 
-/** Reads and checks a dataset's manifest.json. */
-export function readManifest(dir: string): DatasetManifest {
-  const path = join(resolve(dir), MANIFEST_NAME);
-  if (!existsSync(path)) throw new KinetwinError('not a dataset: no manifest.json', dir);
-  let m: DatasetManifest;
-  try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as DatasetManifest;
-  } catch (e) {
-    throw new KinetwinError(`manifest.json is not valid JSON: ${(e as Error).message}`, path);
-  }
-  if (m?.format !== 'kinetwin-dataset' || !Array.isArray(m.files) || !Array.isArray(m.subjects) || typeof m.specHash !== 'string') throw new KinetwinError('manifest.json is not a Kinetwin dataset manifest', path);
-  for (const f of m.files) if (typeof f.path !== 'string' || f.path.includes('..') || f.path.startsWith('/')) throw new KinetwinError(`manifest lists an unsafe path '${String(f.path)}'`, path);
-  return m;
-}
-
 /** Generate a cohort dataset (or one shard of it) into `options.out`. */
 export async function generateDataset(options: GenerateDatasetOptions): Promise<GenerateDatasetResult> {
   const t0 = Date.now();
@@ -147,7 +135,7 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   files.push(...writeSubjectTables(dir, subjects, spec, base.specHash));
   const seconds = (Date.now() - t0) / 1000;
   const shard = shardSpec ? range : null;
-  const manifest = buildManifest(base, shard, subjects, files, { startedAt, wallSeconds: seconds, simulationSeconds: simSeconds, subjectsPerSecond: total / Math.max(seconds, 1e-9), workers: options.workers ?? 0 });
+  const manifest = buildManifest(base, shard, subjects, files, { startedAt, wallSeconds: seconds, simulationSeconds: simSeconds, subjectsPerSecond: total / Math.max(seconds, 1e-9), workers: options.workers === 0 || total <= 2 ? 0 : Math.min(options.workers ?? availableParallelism(), total) });
   writeFileSync(join(dir, MANIFEST_NAME), manifestText(manifest));
   const digest = manifestDigest(manifest);
   const artifactId = options.store ? recordDatasetLineage(options.store, dir, manifest, digest, 'dataset.generate') : null;

@@ -15,6 +15,7 @@ import { privacyCommand } from './privacy';
 import { validateCommand } from './validate';
 import { inspectCommand } from './inspect';
 import { simulateHandCommand, simulateJumpCommand, simulateLandingCommand } from './simulate';
+import { simulateTrackCommand } from './simulateTrack';
 import { analyzeKinematicsCommand } from './analyzeKinematics';
 import { twinIdCommand, twinIkCommand, twinLandingCommand, twinScaleCommand } from './twin';
 import { generateCohortCommand } from './generate';
@@ -40,6 +41,7 @@ export const commands: Command[] = [
   twinScaleCommand, twinIkCommand, twinIdCommand, twinLandingCommand,
   analyzeKinematicsCommand,
   simulateLandingCommand, simulateJumpCommand, simulateHandCommand,
+  simulateTrackCommand,
   routeCommand,
   mapHeadersCommand,
   extractCommand,

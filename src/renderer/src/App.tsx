@@ -1,6 +1,8 @@
 import { Audit } from './workspaces/Audit';
 import { Library } from './workspaces/Library';
-import { Cohorts, Simulation, Twin } from './workspaces/Placeholders';
+import { Cohorts } from './workspaces/Cohorts';
+import { Simulation } from './workspaces/Simulation';
+import { Twin } from './workspaces/Twin';
 import { Settings } from './workspaces/Settings';
 import { useApp } from './store/hooks';
 import { WORKSPACES, type Workspace } from './store/app';

@@ -9,6 +9,7 @@ import { llmOps } from './llm';
 import { assistantOps } from './assistant';
 import { syntheticOps } from './synthetic';
 import { simulationOps } from './simulation';
+import { datasetOps } from './dataset';
 
 export const operations = {
   ...systemOps,
@@ -20,6 +21,7 @@ export const operations = {
   ...assistantOps,
   ...syntheticOps,
   ...simulationOps,
+  ...datasetOps,
 };
 
 export type Operations = typeof operations;

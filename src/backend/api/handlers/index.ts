@@ -10,6 +10,7 @@ import { llmHandlers } from './llm';
 import { assistantHandlers } from './assistant';
 import { syntheticHandlers } from './synthetic';
 import { simulationHandlers } from './simulation';
+import { datasetHandlers } from './dataset';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
@@ -21,4 +22,5 @@ export const handlers: Handlers<OperationName> = {
   ...assistantHandlers,
   ...syntheticHandlers,
   ...simulationHandlers,
+  ...datasetHandlers,
 };

@@ -9,6 +9,7 @@ import { butterworthFiltFilt } from '../../signal/butterworthFiltFilt.js';
 import { createKinematicsData, forwardKinematics } from '../../twin/forwardKinematics.js';
 import type { BodyModel as TwinModel } from '../../twin/model.js';
 import type { BodyModel } from '../body/bodyModel.js';
+import { DEFAULT_FOOT_CONTACT } from '../body/footContact.js';
 import { cardanZXY, matrixToQuat } from '../body/jointAngles.js';
 import { lowestPoint, poseSegments, qrot } from '../body/pose.js';
 import type { MotionInput } from '../body/tracking.js';
@@ -20,6 +21,7 @@ export interface TwinMotionOptions {
   firstFrame?: number; // 0-based, default 0
   lastFrame?: number; // 0-based inclusive, default the last
   cutoffHz?: number; // zero-lag Butterworth low-pass of angles and root pose (default 6 Hz; 0 = none)
+  sinkM?: number; // m the median lowest point is put below the ground (default the pads' static deflection under 1 BW)
   measuredGrfN?: Float64Array; // IK frames, total vertical GRF, N (NaN where unknown); cut to the same frames
 }
 
@@ -44,6 +46,19 @@ function median(v: Float64Array): number {
   if (s.length === 0) return NaN;
   const h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/** Median horizontal (x, z) velocity, m/s, of the lower foot over frames where the same foot stays lower. */
+function stanceVelocity(pos: Float64Array, side: Int8Array, n: number, rate: number): [number, number] {
+  const vx = new Float64Array(n), vz = new Float64Array(n).fill(NaN);
+  vx.fill(NaN);
+  for (let f = 1; f < n - 1; f++) {
+    if (side[f] === 0 || side[f - 1] !== side[f] || side[f + 1] !== side[f]) continue;
+    vx[f] = ((pos[(f + 1) * 2] - pos[(f - 1) * 2]) * rate) / 2;
+    vz[f] = ((pos[(f + 1) * 2 + 1] - pos[(f - 1) * 2 + 1]) * rate) / 2;
+  }
+  const x = median(vx), z = median(vz);
+  return [Number.isFinite(x) ? x : 0, Number.isFinite(z) ? z : 0];
 }
 
 /** Removes ±360° jumps of an angle channel (deg) with stride `w` starting at `o`, in place. */
@@ -137,13 +152,31 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
   } else if (cutoff > 0) warnings.push(`cutoff ${cutoff} Hz is not below the Nyquist frequency ${rate / 2} Hz: angles not filtered`);
   // Ground: the physics feet are not the twin's feet, so put the median per-frame lowest point on the floor.
   const low = new Float64Array(n), pose = new Float64Array(ns * 7);
+  const fr = body.segments.findIndex((s) => s.name === 'foot_r'), fl = body.segments.findIndex((s) => s.name === 'foot_l');
+  const stance = new Float64Array(n * 2); // frames × (x, z), m: CoM of the lower foot
+  const stanceSide = new Int8Array(n);
   for (let f = 0; f < n; f++) {
     poseSegments(body, jointAnglesDeg.subarray(f * J * 3, (f + 1) * J * 3), rootPosition.subarray(f * 3, f * 3 + 3), rootQuaternion.subarray(f * 4, f * 4 + 4), pose);
     low[f] = lowestPoint(body, pose);
+    if (fr >= 0 && fl >= 0) {
+      const s = pose[fr * 7 + 1] <= pose[fl * 7 + 1] ? fr : fl;
+      stanceSide[f] = s === fr ? 1 : 2;
+      stance[f * 2] = pose[s * 7]; stance[f * 2 + 1] = pose[s * 7 + 2];
+    }
   }
-  const groundOffsetM = median(low);
+  // Treadmill: a stance foot moving at the belt velocity cannot be carried by a fixed floor. The median velocity of
+  // the lower foot (≈ 0 overground) is removed from the whole motion — a Galilean shift, same dynamics.
+  const belt = stanceVelocity(stance, stanceSide, n, rate);
+  if (Math.hypot(belt[0], belt[1]) > 0.1) {
+    for (let f = 0; f < n; f++) { rootPosition[f * 3] -= (belt[0] * f) / rate; rootPosition[f * 3 + 2] -= (belt[1] * f) / rate; }
+    warnings.push(`stance feet move at ${Math.hypot(belt[0], belt[1]).toFixed(2)} m/s (treadmill?): that velocity is removed so the feet stand on a fixed floor`);
+  }
+  // The compliant pads carry body weight only when compressed: sink the motion by the static deflection of one
+  // foot's heel (or forefoot) pair of Hunt–Crossley spheres under 1 BW, δ = (BW / 2k)^(2/3) (≈ 2.3 cm at 73 kg).
+  const deflection = options.sinkM ?? Math.pow((body.mass * 9.81) / (2 * DEFAULT_FOOT_CONTACT.stiffness), 2 / 3);
+  const groundOffsetM = median(low) + deflection;
   for (let f = 0; f < n; f++) rootPosition[f * 3 + 1] -= groundOffsetM;
-  if (Math.abs(groundOffsetM) > 0.05) warnings.push(`the physics body stood ${(groundOffsetM * 100).toFixed(1)} cm off the ground in the median frame: shifted (check the lab's vertical axis and the static trial)`);
+  if (Math.abs(groundOffsetM - deflection) > 0.05) warnings.push(`the physics body stood ${((groundOffsetM - deflection) * 100).toFixed(1)} cm off the ground in the median frame: shifted (check the lab's vertical axis and the static trial)`);
   let measuredGrfN: Float64Array | undefined;
   if (options.measuredGrfN) {
     if (options.measuredGrfN.length !== total) throw new KinetwinError(`measured GRF has ${options.measuredGrfN.length} frames, the motion ${total}`);

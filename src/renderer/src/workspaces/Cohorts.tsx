@@ -1,17 +1,15 @@
-export { Simulation } from './Simulation';
+import { CheckPanel } from '../cohorts/CheckPanel';
 import { EmptyState } from '../components/EmptyState';
-import { Viewport } from '../viewport/Viewport';
-
-export { Twin } from './Twin';
 
 export function Cohorts() {
   return (
     <section className="workspace" aria-label="Cohorts">
       <h2>Cohorts</h2>
-      <EmptyState title="No synthetic cohorts yet">
+      <EmptyState title="Synthetic cohorts">
         Virtual cohorts fitted to real anthropometry — with condition quotas, labelled samples, validation against held-out
-        data and privacy checks — are specified, generated and reviewed here.
+        data and privacy checks. Generate one with <code>kinetwin generate cohort</code>; check any synthetic table below.
       </EmptyState>
+      <CheckPanel />
     </section>
   );
 }

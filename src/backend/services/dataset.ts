@@ -1,6 +1,6 @@
 // `kinetwin generate cohort`: a labelled synthetic dataset from a cohort spec — subjects sampled from a model fitted
 // on a real table, a physics task per sample, files + subjects table + manifest (+ lineage in the store).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cohortModelDigest, cohortModelToJson } from '../../core/cohort/model-json';
@@ -119,15 +119,23 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   const base = manifestBase(spec, task, model, [source]);
   const total = range.end - range.start;
   let done = 0;
-  const tick = (): void => options.onProgress?.(++done, total);
+  const tick = (): void => {
+    if (options.signal?.aborted) throw new KinetwinError('generation cancelled');
+    options.onProgress?.(++done, total);
+  };
   const job = { spec, task, outDir: dir };
   let chunks;
   const tSim = Date.now();
-  if (options.workers === 0 || total <= 2) {
-    if (options.signal?.aborted) throw new KinetwinError('generation cancelled');
-    chunks = [generateChunk(await loadAmmo(), { ...job, model }, range.start, range.end, tick)];
-  } else {
-    chunks = await runPool({ ...job, modelJson: cohortModelToJson(model) }, range.start, range.end, { workers: options.workers, signal: options.signal, onSubject: tick });
+  try {
+    if (options.workers === 0 || total <= 2) {
+      if (options.signal?.aborted) throw new KinetwinError('generation cancelled');
+      chunks = [generateChunk(await loadAmmo(), { ...job, model }, range.start, range.end, tick)];
+    } else {
+      chunks = await runPool({ ...job, modelJson: cohortModelToJson(model) }, range.start, range.end, { workers: options.workers, signal: options.signal, onSubject: () => options.onProgress?.(++done, total) });
+    }
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true }); // the directory was new or empty: leave no half dataset behind
+    throw err;
   }
   const simSeconds = (Date.now() - tSim) / 1000;
   const subjects = chunks.flatMap((c) => c.subjects);

@@ -6,6 +6,9 @@ import { KinetwinError } from '../../core/errors';
 import { createContext } from '../api/createContext';
 import { importFiles } from './importer';
 import { analyzeJumpFile } from './jump';
+import { analyzeKinematicsFile } from './kinematics';
+import { simulateHandService, simulateLandingService } from './simulate';
+import { mapHeadersFile } from '../llm/service';
 
 // `kinetwin demo`: the whole pipeline that exists so far, on the samples bundled in resources/samples, into a
 // fresh database. Each step is a named function returning a JSON-able summary; later stages append steps here.
@@ -73,6 +76,35 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
         }),
       );
     }
+    push(
+      await timed('twin: scale + inverse kinematics + inverse dynamics (subject01 walk)', async () => {
+        const r = await analyzeKinematicsFile(sample('subject01_walk.trc'), {
+          staticPath: sample('subject01_static.trc'), massKg: 72.6, sex: 'male', moments: true, grfPath: sample('subject01_walk_grf.mot'), outPath: join(dir, 'subject01_walk_angles.mot'),
+        });
+        const peak = (name: string) => r.coordinates[name] ? Number(Math.max(...Object.values(r.coordinates[name]!).filter((v): v is number => typeof v === 'number')).toFixed(1)) : null;
+        return { frames: r.frames, rateHz: r.rate, markerRmsMeanMm: Number((r.rmsMarkerErrorM.mean * 1000).toFixed(1)), kneeFlexionPeakRDeg: peak('knee_flexion_r'), hipFlexionPeakRDeg: peak('hip_flexion_r'), output: r.output };
+      }),
+    );
+    for (const strategy of ['soft', 'stiff'] as const) {
+      push(
+        await timed(`simulate drop landing 0.45 m, ${strategy}`, async () => {
+          const r = await simulateLandingService({ mass: 72.6, stature: 1.8, sex: 'm', height: 0.45, strategy }, { onProgress: (p) => options.onProgress?.(p.done, p.total, `landing ${strategy}`) });
+          return { peakVerticalGrfBw: Number(r.peakVerticalGrfBw.toFixed(2)), kneeFlexionPeakDeg: Number(r.kneeFlexionPeakDeg.toFixed(1)), penetrationMaxMm: Number((r.penetrationMaxM * 1000).toFixed(1)), jointLimitViolationMaxDeg: Number(r.jointLimitViolationMaxDeg.toFixed(2)) };
+        }),
+      );
+    }
+    push(
+      await timed('simulate hand poses: digit 4 absent, 200 samples', async () => {
+        const r = await simulateHandService({ samples: 200, seed: 42, mode: 'functional', variant: { absent: [4] } }, join(dir, 'hand-absent-4'));
+        return { samples: r.samples, collisionFree: r.collisionFree, maxLimitViolationDeg: r.maxLimitViolationDeg, keypoints: r.keypointNames.length, out: join(dir, 'hand-absent-4') };
+      }),
+    );
+    push(
+      await timed('map headers of a force export (rules; local LLM when reachable)', async () => {
+        const r = await mapHeadersFile(sample('subject01_walk_grf.mot'), { noLlm: true });
+        return { columns: r.columns.length, mapped: r.columns.filter((c) => c.field !== null).length, first: r.columns.slice(1, 4).map((c) => `${c.header} → ${c.field ?? '—'}`) };
+      }),
+    );
     const audit = ctx.store().verifyAudit();
     return { dbPath, samples: samplesDir, steps, audit: { ok: audit.ok, rows: audit.rows } };
   } finally {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,4 +89,16 @@ describe('dataset service: drop-landing cohort of 12 (in-process)', () => {
     expect(() => mergeDatasets([join(root, 'shard1'), join(root, 'shard3')], join(root, 'm2'))).toThrow(/shard/);
     await expect(generateDataset({ out: join(root, 'a'), spec, fit, workers: 0 })).rejects.toThrow(/not empty/);
   });
+});
+
+describe('dataset service: cancellation', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kinetwin-dscancel-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  it.each([0, 2])('an abort after the first subject stops the run (workers = %i) and leaves no half dataset', async (workers) => {
+    const ac = new AbortController();
+    const out = join(root, `w${workers}`);
+    const run = generateDataset({ out, n: 40, seed: 3, task: 'hand-poses', samplesPerSubject: 30, fit, workers, signal: ac.signal, onProgress: () => ac.abort() });
+    await expect(run).rejects.toThrow(/cancelled/);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 });

@@ -6,11 +6,26 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/renderer',
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // React Fast Refresh injects an inline script in dev; the strict CSP stays in every build (and in the bridge's headers)
+    { name: 'kinetwin-dev-csp', apply: 'serve', transformIndexHtml: (html: string) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') },
+  ],
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:7313', ws: true, changeOrigin: true } },
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:7313',
+        ws: true,
+        changeOrigin: true,
+        // the bridge refuses cross-origin requests: the dev server is a trusted same-machine proxy, so drop its Origin
+        configure: (proxy) => {
+          proxy.on('proxyReq', (req) => req.removeHeader('origin'));
+          proxy.on('proxyReqWs', (req) => req.removeHeader('origin'));
+        },
+      },
+    },
   },
   build: { outDir: '../../out/renderer', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

@@ -113,4 +113,28 @@ describe('kinetwin generate cohort / audit DIR / reproduce / export / merge', ()
     const label = JSON.parse(readFileSync(join(root, 'h0', 'samples', 'S0002', 'S0002-07.json'), 'utf8'));
     expect(label.keypoints).toHaveLength(21);
   }, 60_000);
+
+  it('rejects bad input with exit 1 and a clear message: unknown task, gait, malformed spec, bad shard, missing --out', async () => {
+    const g = (extra: string[]) => cli(['generate', 'cohort', '--n', '4', '--seed', '1', '--fit', fit, '--db', db, ...extra]);
+    expect((await g(['--task', 'swim', '--out', join(root, 'x1')])).stderr).toMatch(/^error: invalid cohort spec: tasks/);
+    expect((await g(['--task', 'gait', '--out', join(root, 'x2')])).stderr).toMatch(/gait has no physics generator/);
+    writeFileSync(join(root, 'bad.json'), '{"size": 4,');
+    const bad = await g(['--spec', join(root, 'bad.json'), '--out', join(root, 'x3')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.json: spec is not valid JSON/);
+    expect((await g(['--task', 'cmj', '--shard', '3/2', '--out', join(root, 'x4')])).stderr).toMatch(/shard 3\/2/);
+    expect((await g(['--task', 'cmj'])).stderr).toMatch(/--out DIR is required/);
+  });
+
+  it('a spec file sets conditions; --n and --seed override it', async () => {
+    writeFileSync(join(root, 'spec.json'), JSON.stringify({ size: 100, seed: 0, tasks: ['hand-poses'], conditions: [{ id: 'ad4', kind: 'absent-digit', fraction: 0.5, params: { digit: 4 } }] }));
+    const r = await cli(['generate', 'cohort', '--spec', join(root, 'spec.json'), '--n', '4', '--seed', '2', '--workers', '0', '--fit', fit, '--out', join(root, 'sp'), '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(readFileSync(join(root, 'sp', 'manifest.json'), 'utf8'));
+    expect([m.spec.size, m.spec.seed]).toEqual([4, 2]);
+    const absent = m.subjects.filter((s: { conditions: unknown[] }) => s.conditions.length > 0);
+    expect(absent).toHaveLength(2);
+    const label = JSON.parse(readFileSync(join(root, 'sp', 'samples', absent[0].id, `${absent[0].id}-00.json`), 'utf8'));
+    expect(label.keypoints.filter((k: { present: boolean }) => !k.present)).toHaveLength(4); // digit 4: MCP, PIP, DIP, tip
+  });
 });

@@ -22,6 +22,7 @@ export interface TrackOptions {
   statureM?: number; // physics body stature, m (default: from the scaled twin's leg length)
   grfPath?: string; // OpenSim GRF MOT; default the dynamic C3D's force plates when it has any
   markerSet?: string; // twin marker set (detected when absent)
+  staticFrames?: [number, number]; // scale on frames [from, to) of the static trial only (e.g. a still stretch of the dynamic one)
   firstFrame?: number; // 0-based, default 0
   lastFrame?: number; // 0-based inclusive, default the last
   cutoffHz?: number; // low-pass of the IK angles, default 6 Hz (0: none)
@@ -69,7 +70,7 @@ export async function simulateTrackTrials(staticTrial: Trial, dynamicTrial: Tria
   if (!(Number.isFinite(o.massKg) && o.massKg > 0 && o.massKg <= 500)) throw new KinetwinError(`--mass must be a body mass in kg (0–500], got ${o.massKg}`);
   const sex = parseSex(o.sex) ?? 'm';
   run.onProgress?.({ phase: 'inverse kinematics', done: 0, total: 1 });
-  const sol = solveTwin(staticTrial, dynamicTrial, { massKg: o.massKg, sex: sex === 'f' ? 'female' : 'male', markerSet: o.markerSet }, names);
+  const sol = solveTwin(staticTrial, dynamicTrial, { massKg: o.massKg, sex: sex === 'f' ? 'female' : 'male', markerSet: o.markerSet, staticFrames: o.staticFrames }, names);
   run.onProgress?.({ phase: 'inverse kinematics', done: 1, total: 1 });
   const { ik, model: twin } = sol;
   let grfN: Float64Array | undefined, grfSource: string | null = null;

@@ -16,6 +16,15 @@ function frameFlag(args: ParsedArgs, name: string): number | undefined {
   return v;
 }
 
+/** `N` (= 0:N) or `A:B` (0-based, B exclusive), as `analyze kinematics --static-frames`. */
+function staticFrames(text: unknown, file: string): [number, number] | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(?:(\d+):)?(\d+)$/.exec(String(text).trim());
+  const from = m ? Number(m[1] ?? 0) : NaN, to = m ? Number(m[2]) : NaN;
+  if (!(to > from)) throw new KinetwinError(`--static-frames must be N or A:B with A < B, got ${String(text)}`, file);
+  return [from, to];
+}
+
 const fmt = (v: number, d: number): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
 function printText(io: CliIo, r: TrackResult): void {
@@ -35,13 +44,14 @@ function printText(io: CliIo, r: TrackResult): void {
 export const simulateTrackCommand: Command = {
   name: 'simulate track',
   summary: 'Physics consistency of a recorded motion: the Ammo twin tracks the IK angles; residual force/moment (% BW), GRF RMSE, penetration, limits, score',
-  usage: 'DYNAMIC --static STATIC --mass KG [--grf FILE.mot] [--sex f|m] [--stature M] [--from N] [--to N] [--cutoff HZ] [--json] [--series]',
+  usage: 'DYNAMIC --static STATIC --mass KG [--grf FILE.mot] [--sex f|m] [--stature M] [--static-frames A:B] [--from N] [--to N] [--cutoff HZ] [--json] [--series]',
   flags: {
     static: { type: 'string', value: 'FILE', description: 'static trial (TRC/C3D) the twin is scaled on (required)' },
     mass: { type: 'number', value: 'KG', description: 'body mass (required): residuals are in % of its weight' },
     grf: { type: 'string', value: 'FILE', description: 'OpenSim GRF .mot (default: the dynamic C3D\'s force plates, if any)' },
     sex: { type: 'string', value: 'f|m', description: 'de Leva tables (default m)' },
     stature: { type: 'number', value: 'M', description: 'physics body stature (default: from the scaled twin\'s leg length)' },
+    'static-frames': { type: 'string', value: 'A:B', description: 'scale on frames A (inclusive) to B (exclusive, 0-based) of STATIC only (STATIC may be DYNAMIC itself)' },
     'marker-set': { type: 'string', value: 'NAME', description: 'plug-in-gait | opensim-gait | vicon-cluster (detected when absent)' },
     from: { type: 'number', value: 'N', description: 'first frame tracked, 0-based (default 0)' },
     to: { type: 'number', value: 'N', description: 'last frame tracked, 0-based inclusive (default the last)' },
@@ -61,6 +71,7 @@ export const simulateTrackCommand: Command = {
       sex: args.flags.sex === undefined ? undefined : String(args.flags.sex),
       statureM: num(args, 'stature'),
       grfPath: args.flags.grf === undefined ? undefined : String(args.flags.grf),
+      staticFrames: staticFrames(args.flags['static-frames'], staticPath),
       markerSet: args.flags['marker-set'] === undefined ? undefined : String(args.flags['marker-set']),
       firstFrame: frameFlag(args, 'from'),
       lastFrame: frameFlag(args, 'to'),

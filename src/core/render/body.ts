@@ -62,13 +62,12 @@ export function bodyGeometry(model: BodyModel, q: ArrayLike<number>, heightM: nu
     origin('upperarm_l'), origin('upperarm_r'), origin('forearm_l'), origin('forearm_r'), origin('hand_l'), origin('hand_r'),
     origin('thigh_l'), origin('thigh_r'), origin('shank_l'), origin('shank_r'), origin('foot_l'), origin('foot_r'),
   ];
-  const rHead = radiusOf('head', heightM), tol = (a: string, b: string) => Math.max(radiusOf(a, heightM), radiusOf(b, heightM)) + 0.03;
+  const tol = (a: string, b: string) => Math.max(radiusOf(a, heightM), radiusOf(b, heightM)) + 0.03;
   const keypointTolerance = Float64Array.from([
-    0.03, 0.03, 0.03, 0.03, 0.03, // face points lie on or just outside the head sphere
+    0.06, 0.06, 0.06, 0.06, 0.06, // face points lie ≤ 3 cm inside the head capsule's surface
     tol('upperarm', 'torso'), tol('upperarm', 'torso'), tol('upperarm', 'forearm'), tol('upperarm', 'forearm'), tol('forearm', 'hand'), tol('forearm', 'hand'),
     tol('thigh', 'pelvis'), tol('thigh', 'pelvis'), tol('thigh', 'shank'), tol('thigh', 'shank'), tol('shank', 'foot'), tol('shank', 'foot'),
   ]);
-  void rHead;
   const joints: Record<string, number[]> = {};
   for (let s = 0; s < model.segments.length; s++) joints[model.segments[s].joint] = labPoint(data, s, 0, 0, 0);
   return { capsules, keypoints: Float64Array.from(points.flat()), keypointTolerance, joints };

@@ -1,0 +1,165 @@
+/// <reference lib="dom" />
+// The render page's script: bundled by esbuild (see chromium.ts) and run inside headless Chromium. It draws
+// capsule bodies with three.js and reads back, per scene, the lit RGBA image (default framebuffer, MSAA) and one
+// float render target holding linear depth (R, metres along the optical axis) and the segment id (G) — flat, no
+// lighting, no antialiasing. Rendering is synchronous (renderer.render + readPixels), never through rAF.
+import * as THREE from 'three';
+import type { RenderScene } from '../../core/render/scene';
+
+export interface PageFrame {
+  rgba: string; // base64, width × height × 4 bytes, top-down rows, sRGB
+  mask: string; // base64, width × height bytes, segment id (0 background)
+  depth: string; // base64, width × height float32 little-endian, metres (0 background)
+}
+
+const ID_VERTEX = `varying float vViewZ;
+void main() { vec4 mv = modelViewMatrix * vec4(position, 1.0); vViewZ = -mv.z; gl_Position = projectionMatrix * mv; }`;
+const ID_FRAGMENT = `uniform float uId; varying float vViewZ;
+void main() { gl_FragColor = vec4(vViewZ, uId, 0.0, 1.0); }`;
+
+interface CapsuleMeshes { parts: THREE.Mesh[]; lit: THREE.MeshLambertMaterial; id: THREE.ShaderMaterial }
+
+class CapsuleRenderer {
+  private readonly renderer: THREE.WebGLRenderer;
+  private readonly scene = new THREE.Scene();
+  private readonly camera = new THREE.PerspectiveCamera();
+  private readonly ambient = new THREE.AmbientLight();
+  private readonly sun = new THREE.DirectionalLight();
+  private readonly target: THREE.WebGLRenderTarget;
+  private readonly sphere = new THREE.SphereGeometry(1, 20, 14);
+  private readonly cylinder = new THREE.CylinderGeometry(1, 1, 1, 20, 1, true);
+  private readonly pool: CapsuleMeshes[] = [];
+  private readonly black = new THREE.Color(0, 0, 0);
+  private readonly rgba: Uint8Array;
+  private readonly floats: Float32Array;
+  private readonly up = new THREE.Vector3(0, 1, 0);
+  private readonly dir = new THREE.Vector3();
+
+  constructor(readonly width: number, readonly height: number) {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true, alpha: false });
+    this.renderer.setPixelRatio(1);
+    this.renderer.setSize(width, height, false);
+    this.target = new THREE.WebGLRenderTarget(width, height, {
+      type: THREE.FloatType, format: THREE.RGBAFormat, minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, depthBuffer: true,
+    });
+    this.scene.add(this.ambient, this.sun, this.sun.target);
+    this.camera.matrixAutoUpdate = false;
+    this.rgba = new Uint8Array(width * height * 4);
+    this.floats = new Float32Array(width * height * 4);
+  }
+
+  private meshes(k: number): CapsuleMeshes {
+    while (this.pool.length <= k) {
+      const lit = new THREE.MeshLambertMaterial();
+      const id = new THREE.ShaderMaterial({ vertexShader: ID_VERTEX, fragmentShader: ID_FRAGMENT, uniforms: { uId: { value: 0 } } });
+      const parts = [new THREE.Mesh(this.sphere, lit), new THREE.Mesh(this.sphere, lit), new THREE.Mesh(this.cylinder, lit)];
+      this.scene.add(...parts);
+      this.pool.push({ parts, lit, id });
+    }
+    return this.pool[k];
+  }
+
+  private setScene(s: RenderScene): void {
+    const { K, R, t } = s.camera;
+    const W = this.width, H = this.height, n = s.near, f = s.far;
+    // OpenCV K → OpenGL projection (camera looks down −z, y up; pixel v grows downward).
+    this.camera.projectionMatrix.set(
+      (2 * K[0]) / W, 0, 1 - (2 * K[2]) / W, 0,
+      0, (2 * K[4]) / H, (2 * K[5]) / H - 1, 0,
+      0, 0, -(f + n) / (f - n), (-2 * f * n) / (f - n),
+      0, 0, -1, 0,
+    );
+    this.camera.projectionMatrixInverse.copy(this.camera.projectionMatrix).invert();
+    // Camera → world: GL axes are OpenCV's x, −y, −z; centre C = −Rᵀt.
+    const C = [-(R[0] * t[0] + R[3] * t[1] + R[6] * t[2]), -(R[1] * t[0] + R[4] * t[1] + R[7] * t[2]), -(R[2] * t[0] + R[5] * t[1] + R[8] * t[2])];
+    this.camera.matrix.set(R[0], -R[3], -R[6], C[0], R[1], -R[4], -R[7], C[1], R[2], -R[5], -R[8], C[2], 0, 0, 0, 1);
+    this.camera.updateMatrixWorld(true);
+    const L = s.lighting;
+    this.ambient.color.setRGB(L.ambient[0], L.ambient[1], L.ambient[2]);
+    this.ambient.intensity = Math.PI; // three's Lambert BRDF divides by π
+    this.sun.color.setRGB(L.directional[0], L.directional[1], L.directional[2]);
+    this.sun.intensity = Math.PI;
+    this.sun.position.set(L.direction[0], L.direction[1], L.direction[2]);
+    this.sun.target.position.set(0, 0, 0);
+    this.sun.updateMatrixWorld(true);
+    this.sun.target.updateMatrixWorld(true);
+    s.capsules.forEach((c, k) => {
+      const m = this.meshes(k);
+      m.lit.color.setRGB(c.color[0], c.color[1], c.color[2]);
+      m.id.uniforms.uId.value = c.segment;
+      const [a, b, cyl] = m.parts;
+      a.position.set(c.a[0], c.a[1], c.a[2]);
+      a.scale.setScalar(c.radius);
+      b.position.set(c.b[0], c.b[1], c.b[2]);
+      b.scale.setScalar(c.radius);
+      this.dir.set(c.b[0] - c.a[0], c.b[1] - c.a[1], c.b[2] - c.a[2]);
+      const len = this.dir.length();
+      cyl.position.set((c.a[0] + c.b[0]) / 2, (c.a[1] + c.b[1]) / 2, (c.a[2] + c.b[2]) / 2);
+      cyl.scale.set(c.radius, Math.max(len, 1e-6), c.radius);
+      if (len > 1e-9) cyl.quaternion.setFromUnitVectors(this.up, this.dir.multiplyScalar(1 / len));
+      for (const p of m.parts) { p.visible = true; p.updateMatrix(); }
+    });
+    for (let k = s.capsules.length; k < this.pool.length; k++) for (const p of this.pool[k].parts) p.visible = false;
+    this.scene.background = new THREE.Color().setRGB(s.background[0], s.background[1], s.background[2]);
+  }
+
+  private useMaterial(which: 'lit' | 'id'): void {
+    for (const m of this.pool) for (const p of m.parts) p.material = m[which];
+  }
+
+  render(s: RenderScene): PageFrame {
+    if (s.camera.width !== this.width || s.camera.height !== this.height) throw new Error(`scene is ${s.camera.width}×${s.camera.height}, renderer ${this.width}×${this.height}`);
+    this.setScene(s);
+    const W = this.width, H = this.height, gl = this.renderer.getContext();
+    // 1. lit RGBA into the canvas
+    this.useMaterial('lit');
+    this.renderer.setRenderTarget(null);
+    this.renderer.render(this.scene, this.camera);
+    gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgba);
+    const rgba = new Uint8Array(W * H * 4);
+    for (let y = 0; y < H; y++) rgba.set(this.rgba.subarray((H - 1 - y) * W * 4, (H - y) * W * 4), y * W * 4);
+    // 2. depth + id into the float target, cleared to zero
+    this.useMaterial('id');
+    const bg = this.scene.background;
+    this.scene.background = this.black;
+    this.renderer.setRenderTarget(this.target);
+    this.renderer.setClearColor(this.black, 0);
+    this.renderer.clear();
+    this.renderer.render(this.scene, this.camera);
+    this.renderer.readRenderTargetPixels(this.target, 0, 0, W, H, this.floats);
+    this.renderer.setRenderTarget(null);
+    this.scene.background = bg;
+    const mask = new Uint8Array(W * H), depth = new Float32Array(W * H), F = this.floats;
+    for (let y = 0; y < H; y++) {
+      const src = (H - 1 - y) * W, dst = y * W;
+      for (let x = 0; x < W; x++) {
+        depth[dst + x] = F[4 * (src + x)];
+        mask[dst + x] = Math.round(F[4 * (src + x) + 1]);
+      }
+    }
+    return { rgba: base64(rgba), mask: base64(mask), depth: base64(new Uint8Array(depth.buffer)) };
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  return btoa(s);
+}
+
+const renderers = new Map<string, CapsuleRenderer>();
+
+/** Renders a batch of scenes; one renderer (canvas + target) per image size, kept between calls. */
+function renderBatch(scenes: RenderScene[]): PageFrame[] {
+  return scenes.map((s) => {
+    const key = `${s.camera.width}x${s.camera.height}`;
+    let r = renderers.get(key);
+    if (!r) { r = new CapsuleRenderer(s.camera.width, s.camera.height); renderers.set(key, r); }
+    return r.render(s);
+  });
+}
+
+(globalThis as unknown as { kinetwinRender: typeof renderBatch }).kinetwinRender = renderBatch;

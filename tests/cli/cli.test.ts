@@ -1,21 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { commands } from '../../src/cli/commands/index';
 import { tempDir } from '../helpers/tmp';
-
-export async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await runCli(args, { stdout: out as unknown as NodeJS.WriteStream, stderr: err as unknown as NodeJS.WriteStream });
-  return { code, stdout, stderr };
-}
 
 describe('kinetwin CLI', () => {
   it('--help lists every command', async () => {
@@ -34,7 +22,7 @@ describe('kinetwin CLI', () => {
   it('an unknown flag prints the command usage and exits 2', async () => {
     const { code, stderr } = await cli(['audit', '--frobnicate']);
     expect(code).toBe(2);
-    expect(stderr).toBe('kinetwin audit: unknown option --frobnicate\nusage: kinetwin audit [--verify] [--limit N] [--json]\n');
+    expect(stderr).toBe('kinetwin audit: unknown option --frobnicate\nusage: kinetwin audit [DATASET_DIR|ID] [--verify] [--limit N] [--json]\n');
   });
 
   it('an unwritable --db path gives `error: <path>: …` and exit 1', async () => {

@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { sharedData, repoRoot } from '../helpers/shared';
 import { readTrc } from '../../src/core/formats/trc/read';
 import { readMot } from '../../src/core/formats/mot/read';
 import { readC3d } from '../../src/core/formats/c3d/read';
 
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await runCli(args, { stdout: out as unknown as NodeJS.WriteStream, stderr: err as unknown as NodeJS.WriteStream });
-  return { code, stdout, stderr };
-}
 
 describe('kinetwin convert', () => {
   it('C3D → TRC (mm, Z-up kept) and C3D → GRF MOT rotated to Y-up', async () => {

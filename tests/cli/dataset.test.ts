@@ -110,7 +110,10 @@ describe('kinetwin generate cohort / audit DIR / reproduce / export / merge', ()
     const m = await cli(['merge', join(root, 'hs1'), join(root, 'hs2'), '--out', join(root, 'hm'), '--db', db, '--json']);
     expect(m.code).toBe(0);
     expect(JSON.parse(m.stdout).digest).toBe(a.digest);
-    const label = JSON.parse(readFileSync(join(root, 'h0', 'samples', 'S0002', 'S0002-07.json'), 'utf8'));
+    const lines = readFileSync(join(root, 'h0', 'samples', 'S0002', 'S0002.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(20);
+    const label = JSON.parse(lines[7]);
+    expect([label.subject, label.sample, label.index]).toEqual(['S0002', 7, 47]); // global sample index = subject × 20 + k
     expect(label.keypoints).toHaveLength(21);
   }, 60_000);
 
@@ -134,7 +137,7 @@ describe('kinetwin generate cohort / audit DIR / reproduce / export / merge', ()
     expect([m.spec.size, m.spec.seed]).toEqual([4, 2]);
     const absent = m.subjects.filter((s: { conditions: unknown[] }) => s.conditions.length > 0);
     expect(absent).toHaveLength(2);
-    const label = JSON.parse(readFileSync(join(root, 'sp', 'samples', absent[0].id, `${absent[0].id}-00.json`), 'utf8'));
+    const label = JSON.parse(readFileSync(join(root, 'sp', 'samples', absent[0].id, `${absent[0].id}.jsonl`), 'utf8').split('\n')[0]);
     expect(label.keypoints.filter((k: { present: boolean }) => !k.present)).toHaveLength(4); // digit 4: MCP, PIP, DIP, tip
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli.test';
+import { cli } from '../helpers/cli';
 import { sharedData } from '../helpers/shared';
 
 describe('kinetwin inspect', () => {

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { cli } from '../helpers/cli';
 import { readMot } from '../../src/core/formats/mot/read';
 import { sharedData } from '../helpers/shared';
 import { tempDir } from '../helpers/tmp';
 
-async function cli(args: string[]) {
-  const out = new PassThrough(), err = new PassThrough();
-  let stdout = '', stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await runCli(args, { stdout: out as unknown as NodeJS.WriteStream, stderr: err as unknown as NodeJS.WriteStream });
-  return { code, stdout, stderr };
-}
 
 const file = (name: string) => sharedData('opensim_core', 'gait10dof18musc', name);
 

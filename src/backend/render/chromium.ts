@@ -2,16 +2,18 @@
 // SwiftShader (--use-angle=swiftshader), CPU only. It runs the same three.js as the app, needs no native Node
 // module (headless-gl does not build for Node 20 here) and renders 256² RGB + mask + depth well above 20 frames/s.
 // The page script (page.ts) is bundled with esbuild at first use and injected into about:blank; each batch of
-// scene descriptions goes in through page.evaluate and comes back as base64 buffers. Rendering is synchronous
-// (requestAnimationFrame barely fires in headless Chromium).
+// scene descriptions goes in through page.evaluate and the frames come back as one deflated, base64 string (raw
+// base64 through CDP cost 4× the rendering; a loopback POST was slower still, as Playwright mirrors request
+// bodies over CDP). Rendering is synchronous (requestAnimationFrame barely fires in headless Chromium).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { KinetwinError } from '../../core/errors';
 import type { RenderScene } from '../../core/render/scene';
-import type { PageFrame } from './page';
+import { BYTES_PER_PIXEL } from './page';
 
 export interface RenderedBuffers {
   width: number; // px
@@ -44,19 +46,15 @@ function pageScript(): Promise<string> {
   return bundled;
 }
 
-function bytesOf(b64: string): Uint8Array {
-  const buf = Buffer.from(b64, 'base64');
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
 export class ChromiumRenderer {
   private constructor(private readonly browser: Browser, private readonly page: Page) {}
 
   /** Starts headless Chromium and loads the render page. */
   static async launch(): Promise<ChromiumRenderer> {
     const script = await pageScript();
-    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    let browser: Browser | null = null;
     try {
+      browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -65,21 +63,35 @@ export class ChromiumRenderer {
       if (!ok) throw new KinetwinError(`render page failed to load: ${errors.join('; ') || 'unknown error'}`);
       return new ChromiumRenderer(browser, page);
     } catch (err) {
-      await browser.close();
+      await browser?.close();
       throw err;
     }
   }
 
-  /** Renders scenes (any count; same size per call is fastest) and returns their buffers in order. */
+  /** Renders scenes (width × height a multiple of 4) and returns their buffers in order. */
   async render(scenes: RenderScene[]): Promise<RenderedBuffers[]> {
-    const frames = await this.page.evaluate((batch) => (globalThis as unknown as { kinetwinRender(s: unknown[]): PageFrame[] }).kinetwinRender(batch), scenes as unknown[]);
-    return frames.map((f, k) => {
-      const { width, height } = scenes[k].camera;
-      const depthBytes = bytesOf(f.depth);
-      const depth = new Float32Array(width * height);
-      new Uint8Array(depth.buffer).set(depthBytes);
-      return { width, height, rgba: bytesOf(f.rgba), mask: bytesOf(f.mask), depth };
+    for (const s of scenes) {
+      if ((s.camera.width * s.camera.height) % 4 !== 0) throw new KinetwinError(`image ${s.camera.width}×${s.camera.height}: pixel count must be a multiple of 4`);
+    }
+    const packed = await this.page.evaluate((batch) => (globalThis as unknown as { kinetwinRender(s: unknown[]): Promise<string> }).kinetwinRender(batch), scenes as unknown[]);
+    const body = inflateSync(Buffer.from(packed, 'base64'));
+    const expected = scenes.reduce((n, s) => n + s.camera.width * s.camera.height * BYTES_PER_PIXEL, 0);
+    if (body.length !== expected) throw new KinetwinError(`render page returned ${body.length} bytes, expected ${expected}`);
+    let o = 0;
+    return scenes.map((s) => {
+      const { width, height } = s.camera, n = width * height;
+      const rgba = new Uint8Array(body.buffer, body.byteOffset + o, 4 * n);
+      const mask = new Uint8Array(body.buffer, body.byteOffset + o + 4 * n, n);
+      const depth = new Float32Array(n);
+      new Uint8Array(depth.buffer).set(new Uint8Array(body.buffer, body.byteOffset + o + 5 * n, 4 * n)); // little-endian on both sides
+      o += n * BYTES_PER_PIXEL;
+      return { width, height, rgba, mask, depth };
     });
+  }
+
+  /** Milliseconds the page spent per stage so far (lit, idDepth, copy, pack). */
+  timings(): Promise<Record<string, number>> {
+    return this.page.evaluate(() => (globalThis as unknown as { kinetwinTimings(): Record<string, number> }).kinetwinTimings());
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ import type { CohortModel } from '../../core/cohort/model';
 import { planCohort, type CohortPlan } from '../../core/cohort/plan';
 import type { CohortSpec } from '../../core/cohort/spec';
 import type { DatasetFile, DatasetSample, DatasetSubject } from '../../core/dataset/manifest';
-import { samplePath } from '../../core/dataset/naming';
+import { samplePath, subjectFilePath } from '../../core/dataset/naming';
 import { COHORT_PHYSICS, drawSampleParameters, seriesMot, summaryOutcomes, type DatasetTask } from '../../core/dataset/sample';
 import { KinetwinError } from '../../core/errors';
 import type { AmmoModule } from '../../core/physics/ammo';
@@ -55,11 +55,14 @@ export function generateDatasetSubject(ammo: AmmoModule, job: ChunkJob, plan: Co
   if (task === 'hand-poses') {
     const handLength = Math.min(0.3, Math.max(0.08, subject.values.handLength ?? 0.19));
     const variant = handVariant(subject);
+    // all of a subject's pose labels in one JSON-lines file (one compact label per line, sample order)
+    const lines: string[] = [];
     runHandTask(ammo, { samples: K, seed: spec.seed, first: index * K, handLength, variant }, (i, label) => {
       const k = i - index * K;
-      writeHashed(outDir, samplePath(subject.id, k, K, 'json'), json({ subject: subject.id, sample: k, task, ...label }), files);
+      lines.push(JSON.stringify({ subject: subject.id, sample: k, task, ...label }));
       samples.push({ k, parameters: { seed: spec.seed, sampleIndex: i, handLengthM: handLength }, outcomes: { collisionFree: label.collisionFree as boolean, attempts: label.attempts as number, limitViolationDeg: label.limitViolationDeg as number } });
     });
+    writeHashed(outDir, subjectFilePath(subject.id, 'jsonl'), `${lines.join('\n')}\n`, files);
   } else {
     if (!(mass > 0) || !(stature > 0)) throw new KinetwinError('the cohort model must include stature and mass for physics tasks');
     for (let k = 0; k < K; k++) {

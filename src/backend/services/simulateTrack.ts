@@ -33,6 +33,7 @@ export interface TrackOptions {
 export interface TrackResult extends Omit<TrackSummary, 'series'> {
   file: string;
   static: string;
+  firstFrame: number; // 0-based trial frame the tracked stretch starts at
   grfSource: string | null; // the GRF file, 'c3d force plates', or null
   massKg: number;
   statureM: number;
@@ -95,7 +96,7 @@ export async function simulateTrackTrials(staticTrial: Trial, dynamicTrial: Tria
     for (const v of g) if (Number.isFinite(v)) peak = Math.max(peak, v);
     if (peak < 0.5 * o.massKg * G) warnings.push(`measured vertical GRF peaks at ${(peak / (o.massKg * G)).toFixed(2)} BW over the tracked frames: feet partly off the plates, the GRF comparison is partial`);
   }
-  const first = o.firstFrame ?? 0, n = tm.motion.frames;
+  const first = tm.firstFrame, n = tm.motion.frames;
   let rms = 0, rn = 0;
   for (let f = first; f < first + n; f++) if (Number.isFinite(ik.rmsErrorM[f])) { rms += ik.rmsErrorM[f]; rn++; }
   const summary = await runSimulation<TrackSummary>({ task: 'track', input: { mass: o.massKg, stature: statureM, sex, motion: tm.motion, dt: o.dt } }, {
@@ -103,7 +104,7 @@ export async function simulateTrackTrials(staticTrial: Trial, dynamicTrial: Tria
   });
   const { series, ...rest } = summary;
   return {
-    file: names.dynamic, static: names.static, ...rest, grfSource, massKg: o.massKg, statureM, groundOffsetM: tm.groundOffsetM,
+    file: names.dynamic, static: names.static, firstFrame: first, ...rest, grfSource, massKg: o.massKg, statureM, groundOffsetM: tm.groundOffsetM,
     markerRmsErrorM: rn > 0 ? rms / rn : NaN, warnings, ...(o.series ? { series } : {}),
   };
 }

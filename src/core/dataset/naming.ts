@@ -9,3 +9,8 @@ export function sampleDigits(samplesPerSubject: number): number {
 export function samplePath(subjectId: string, k: number, samplesPerSubject: number, ext: string): string {
   return `samples/${subjectId}/${subjectId}-${String(k).padStart(sampleDigits(samplesPerSubject), '0')}.${ext}`;
 }
+
+/** Relative path of a per-subject file holding all its samples, e.g. 'samples/S0042/S0042.jsonl'. */
+export function subjectFilePath(subjectId: string, ext: string): string {
+  return `samples/${subjectId}/${subjectId}.${ext}`;
+}

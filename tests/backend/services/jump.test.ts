@@ -1,23 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { analyzeJumpFile } from '../../../src/backend/services/jump';
-import { runCli } from '../../../src/cli/main';
+import { cli } from '../../helpers/cli';
 import { KinetwinError } from '../../../src/core/errors';
 import { sharedData } from '../../helpers/shared';
 
-async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await runCli(args, { stdout: out as unknown as NodeJS.WriteStream, stderr: err as unknown as NodeJS.WriteStream });
-  return { code, stdout, stderr };
-}
 
 const file = (name: string) => sharedData('jump_forceplate', name);
 

@@ -35,6 +35,7 @@ describe('simulate track on gait10dof18musc (static + walk + walk_grf.mot)', () 
     expect(original.frames).toBeGreaterThanOrEqual(80);
     expect(original.frames).toBeLessThanOrEqual(81);
     expect(original.rate).toBe(60);
+    expect(original.firstFrame).toBe(0);
     expect(original.statureM).toBeGreaterThan(1.6); // subject01 of OpenSim's gait models, ≈ 1.8 m
     expect(original.statureM).toBeLessThan(2.0);
     expect(original.grfSource).toBe(options.grfPath);

@@ -88,13 +88,22 @@ describe('motionFromTwin(twin, coordinates, rate, body)', () => {
     expect(motion.rootPosition[59 * 3] - motion.rootPosition[0]).toBeCloseTo(0, 6);
   });
 
+  it('tracks the longest stretch with the pelvis seen when no frame range is given', () => {
+    const q = trajectory(10, (f, x) => { if (f < 2 || f === 8) x[ci('pelvis_ty')] = NaN; });
+    const r = motionFromTwin(twin, q, 100, body, { cutoffHz: 0 });
+    expect(r.firstFrame).toBe(2);
+    expect(r.motion.frames).toBe(6); // frames 2–7
+    expect(r.warnings[0]).toMatch(/tracking frames 2–7/);
+  });
+
   it('fills coordinate gaps and rejects impossible input with a KinetwinError', () => {
     const q = trajectory(5, (f, x) => { x[ci('knee_flexion_r')] = f === 2 ? NaN : 20 * DEG; });
     expect(angle(motionFromTwin(twin, q, 100, body, { cutoffHz: 0 }).motion.jointAnglesDeg, 2, 'knee_r', 0)).toBeCloseTo(20, 0);
     expect(() => motionFromTwin(twin, new Float64Array(nc * 3 + 1), 100, body)).toThrow(KinetwinError);
     expect(() => motionFromTwin(twin, trajectory(5), 100, body, { firstFrame: 3, lastFrame: 9 })).toThrow(/frames 3–9/);
     const noRoot = trajectory(5, (_, x) => { x[ci('pelvis_tx')] = NaN; });
-    expect(() => motionFromTwin(twin, noRoot, 100, body)).toThrow(/pelvis pose is undetermined/);
+    expect(() => motionFromTwin(twin, noRoot, 100, body)).toThrow(/pelvis pose is determined in fewer than 2/);
+    expect(() => motionFromTwin(twin, noRoot, 100, body, { firstFrame: 0 })).toThrow(/pelvis pose is undetermined in every frame/);
     expect(() => motionFromTwin(twin, trajectory(5), 100, body, { measuredGrfN: new Float64Array(2) })).toThrow(/measured GRF/);
   });
 });

@@ -18,7 +18,7 @@ import { fillGaps } from './fillGaps.js';
 const DEG = 180 / Math.PI;
 
 export interface TwinMotionOptions {
-  firstFrame?: number; // 0-based, default 0
+  firstFrame?: number; // 0-based, default 0 (with neither bound: the longest stretch with the pelvis determined)
   lastFrame?: number; // 0-based inclusive, default the last
   cutoffHz?: number; // zero-lag Butterworth low-pass of angles and root pose (default 6 Hz; 0 = none)
   sinkM?: number; // m the median lowest point is put below the ground (default the pads' static deflection under 1 BW)
@@ -27,6 +27,7 @@ export interface TwinMotionOptions {
 
 export interface TwinMotion {
   motion: MotionInput;
+  firstFrame: number; // 0-based trial frame of motion frame 0
   groundOffsetM: number; // m subtracted from the root height so the median lowest body point is on the ground
   warnings: string[];
 }
@@ -38,6 +39,21 @@ function segmentMap(twin: TwinModel, body: BodyModel): Int32Array {
     if (i < 0) throw new KinetwinError(`twin model has no segment '${s.name}' for the physics body`);
     return i;
   });
+}
+
+/** [first, last] frames of the longest run where every root (pelvis) coordinate is finite; [0, −1] if none. */
+function longestRootRun(twin: TwinModel, q: Float64Array, nc: number, frames: number): [number, number] {
+  const root = twin.coordinates.map((c, i) => (c.segment === 0 ? i : -1)).filter((i) => i >= 0);
+  let best: [number, number] = [0, -1], start = -1;
+  for (let f = 0; f <= frames; f++) {
+    const ok = f < frames && root.every((c) => Number.isFinite(q[f * nc + c]));
+    if (ok && start < 0) start = f;
+    if (!ok && start >= 0) {
+      if (f - 1 - start > best[1] - best[0]) best = [start, f - 1];
+      start = -1;
+    }
+  }
+  return best;
 }
 
 /** Median of the finite values (NaN when none). */
@@ -88,12 +104,18 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
   if (nc === 0 || coordinates.length % nc !== 0) throw new KinetwinError(`coordinates (${coordinates.length}) are not frames × ${nc} twin coordinates`);
   if (!(rate > 0)) throw new KinetwinError(`rate must be positive, got ${rate}`);
   const total = coordinates.length / nc;
-  const first = options.firstFrame ?? 0, last = options.lastFrame ?? total - 1;
+  const warnings: string[] = [];
+  let first = options.firstFrame ?? 0, last = options.lastFrame ?? total - 1;
+  if (options.firstFrame === undefined && options.lastFrame === undefined) {
+    const [a, b] = longestRootRun(twin, coordinates, nc, total);
+    if (b - a < 1) throw new KinetwinError('the pelvis pose is determined in fewer than 2 consecutive frames: nothing to track');
+    if (b - a + 1 < total) warnings.push(`tracking frames ${a}–${b}, the longest stretch with the pelvis determined (${total} frames in the trial)`);
+    first = a; last = b;
+  }
   if (!Number.isInteger(first) || !Number.isInteger(last) || first < 0 || last >= total || last - first < 1) {
     throw new KinetwinError(`frames ${first}–${last} are not a range of at least 2 of the trial's ${total} frames`);
   }
   const n = last - first + 1;
-  const warnings: string[] = [];
   const q = coordinates.slice(first * nc, (last + 1) * nc); // frames × nc, gaps filled below
   const never = fillGaps(q, nc, n);
   const rootNever = never.filter((c) => twin.coordinates[c].segment === 0);
@@ -167,7 +189,7 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
   // Treadmill: a stance foot moving at the belt velocity cannot be carried by a fixed floor. The median velocity of
   // the lower foot (≈ 0 overground) is removed from the whole motion — a Galilean shift, same dynamics.
   const belt = stanceVelocity(stance, stanceSide, n, rate);
-  if (Math.hypot(belt[0], belt[1]) > 0.1) {
+  if (Math.hypot(belt[0], belt[1]) > 0.3) { // overground stance feet: |v| ≲ 0.15 m/s (heel-strike/toe-off roll); belts run ≥ 0.5 m/s
     for (let f = 0; f < n; f++) { rootPosition[f * 3] -= (belt[0] * f) / rate; rootPosition[f * 3 + 2] -= (belt[1] * f) / rate; }
     warnings.push(`stance feet move at ${Math.hypot(belt[0], belt[1]).toFixed(2)} m/s (treadmill?): that velocity is removed so the feet stand on a fixed floor`);
   }
@@ -182,5 +204,5 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
     if (options.measuredGrfN.length !== total) throw new KinetwinError(`measured GRF has ${options.measuredGrfN.length} frames, the motion ${total}`);
     measuredGrfN = options.measuredGrfN.slice(first, last + 1);
   }
-  return { motion: { rate, frames: n, rootPosition, rootQuaternion, jointAnglesDeg, measuredGrfN }, groundOffsetM, warnings };
+  return { motion: { rate, frames: n, rootPosition, rootQuaternion, jointAnglesDeg, measuredGrfN }, firstFrame: first, groundOffsetM, warnings };
 }

@@ -12,6 +12,7 @@ import { readCsvTable } from '../src/core/metrics/read-csv-table';
 import { makeTable, type Table } from '../src/core/metrics/table';
 import { streamFor } from '../src/core/random/stream';
 import { datasetCases } from './synth-dataset';
+import { renderCases } from './synth-render';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number): number => {
@@ -104,6 +105,7 @@ const cases: BenchCase[] = [
     },
   },
   ...datasetCases(opt),
+  ...renderCases(opt),
 ];
 
 // run when executed directly (the latentFactorTable export is reused by scripts)

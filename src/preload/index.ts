@@ -6,12 +6,16 @@ type IpcResult = { ok: true; data: unknown } | { ok: false; status: number; erro
 
 const api: Record<string, unknown> = {};
 for (const name of operationNames) {
-  api[name] = async (request: unknown) => {
-    const result = (await ipcRenderer.invoke(`kinetwin:${name}`, request ?? {})) as IpcResult;
+  api[name] = async (request: unknown, options?: { jobId?: string }) => {
+    const result = (await ipcRenderer.invoke(`kinetwin:${name}`, request ?? {}, options?.jobId)) as IpcResult;
     if (!result.ok) throw new Error(result.error);
     return result.data;
   };
 }
+api.cancel = async (jobId: string) => {
+  const result = (await ipcRenderer.invoke('kinetwin:_cancel', jobId)) as IpcResult;
+  return result.ok ? result.data : { cancelled: false };
+};
 api.onProgress = (listener: (event: unknown) => void) => {
   const wrapped = (_e: unknown, payload: unknown) => listener(payload);
   ipcRenderer.on('kinetwin:progress', wrapped);

@@ -18,7 +18,7 @@ import { BYTES_PER_PIXEL } from './page';
 export interface RenderedBuffers {
   width: number; // px
   height: number; // px
-  rgba: Uint8Array; // width × height × 4, top-down rows, sRGB
+  rgb: Uint8Array; // width × height × 3, top-down rows, sRGB
   mask: Uint8Array; // width × height segment ids (0 background, segment index + 1)
   depth: Float32Array; // width × height, linear metres along the optical axis (0 background)
 }
@@ -68,11 +68,8 @@ export class ChromiumRenderer {
     }
   }
 
-  /** Renders scenes (width × height a multiple of 4) and returns their buffers in order. */
+  /** Renders scenes and returns their buffers in order. */
   async render(scenes: RenderScene[]): Promise<RenderedBuffers[]> {
-    for (const s of scenes) {
-      if ((s.camera.width * s.camera.height) % 4 !== 0) throw new KinetwinError(`image ${s.camera.width}×${s.camera.height}: pixel count must be a multiple of 4`);
-    }
     const packed = await this.page.evaluate((batch) => (globalThis as unknown as { kinetwinRender(s: unknown[]): Promise<string> }).kinetwinRender(batch), scenes as unknown[]);
     const body = inflateSync(Buffer.from(packed, 'base64'));
     const expected = scenes.reduce((n, s) => n + s.camera.width * s.camera.height * BYTES_PER_PIXEL, 0);
@@ -80,12 +77,17 @@ export class ChromiumRenderer {
     let o = 0;
     return scenes.map((s) => {
       const { width, height } = s.camera, n = width * height;
-      const rgba = new Uint8Array(body.buffer, body.byteOffset + o, 4 * n);
-      const mask = new Uint8Array(body.buffer, body.byteOffset + o + 4 * n, n);
-      const depth = new Float32Array(n);
-      new Uint8Array(depth.buffer).set(new Uint8Array(body.buffer, body.byteOffset + o + 5 * n, 4 * n)); // little-endian on both sides
+      const rgb = new Uint8Array(body.buffer, body.byteOffset + o, 3 * n);
+      const mask = new Uint8Array(body.buffer, body.byteOffset + o + 3 * n, n);
+      const depth = new Float32Array(n), bytes = new Uint8Array(depth.buffer), planes = o + 4 * n;
+      for (let p = 0; p < n; p++) { // byte planes → little-endian float32 (both sides little-endian)
+        bytes[4 * p] = body[planes + p];
+        bytes[4 * p + 1] = body[planes + n + p];
+        bytes[4 * p + 2] = body[planes + 2 * n + p];
+        bytes[4 * p + 3] = body[planes + 3 * n + p];
+      }
       o += n * BYTES_PER_PIXEL;
-      return { width, height, rgba, mask, depth };
+      return { width, height, rgb, mask, depth };
     });
   }
 

@@ -6,9 +6,10 @@
 import * as THREE from 'three';
 import type { RenderScene } from '../../core/render/scene';
 
-// Per frame, the page returns width × height × (4 RGBA bytes, top-down, sRGB) + (1 byte segment id, 0 background)
-// + (4 bytes float32 little-endian depth, metres, 0 background) = 9 bytes per pixel, frames back to back.
-export const BYTES_PER_PIXEL = 9;
+// Per frame, the page returns width × height × (3 RGB bytes, top-down, sRGB) + (1 byte segment id, 0 background)
+// + (float32 little-endian depth, metres, 0 background, as 4 byte planes: all bytes 0, then all bytes 1, … — the
+// high bytes barely change, so deflate shrinks them) = 8 bytes per pixel, frames back to back.
+export const BYTES_PER_PIXEL = 8;
 
 const ID_VERTEX = `varying float vViewZ;
 void main() { vec4 mv = modelViewMatrix * vec4(position, 1.0); vViewZ = -mv.z; gl_Position = projectionMatrix * mv; }`;
@@ -29,6 +30,8 @@ class CapsuleRenderer {
   private readonly pool: CapsuleMeshes[] = [];
   private readonly black = new THREE.Color(0, 0, 0);
   private readonly rgba: Uint8Array;
+  private readonly depth1 = new Float32Array(1);
+  private readonly depthBytes = new Uint8Array(this.depth1.buffer);
   private readonly floats: Float32Array;
   private readonly up = new THREE.Vector3(0, 1, 0);
   private readonly dir = new THREE.Vector3();
@@ -108,7 +111,7 @@ class CapsuleRenderer {
     for (const m of this.pool) for (const p of m.parts) p.material = m[which];
   }
 
-  /** Draws scene s and writes its RGBA, ids and depth (top-down) into out at byte offset o. */
+  /** Draws scene s and writes its RGB, ids and depth planes (top-down) into out at byte offset o. */
   render(s: RenderScene, out: Uint8Array, o: number): void {
     if (s.camera.width !== this.width || s.camera.height !== this.height) throw new Error(`scene is ${s.camera.width}×${s.camera.height}, renderer ${this.width}×${this.height}`);
     this.setScene(s);
@@ -120,7 +123,14 @@ class CapsuleRenderer {
     this.renderer.render(this.scene, this.camera);
     gl.readPixels(0, 0, W, H, gl.RGBA, gl.UNSIGNED_BYTE, this.rgba);
     t = lap('lit', t);
-    for (let y = 0; y < H; y++) out.set(this.rgba.subarray((H - 1 - y) * W * 4, (H - y) * W * 4), o + y * W * 4);
+    const C = this.rgba;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0, src = 4 * (H - 1 - y) * W, dst = o + 3 * y * W; x < W; x++) {
+        out[dst + 3 * x] = C[src + 4 * x];
+        out[dst + 3 * x + 1] = C[src + 4 * x + 1];
+        out[dst + 3 * x + 2] = C[src + 4 * x + 2];
+      }
+    }
     // 2. depth + id into the float target (cleared to zero by the black background)
     this.useMaterial('id');
     const bg = this.scene.background;
@@ -131,13 +141,17 @@ class CapsuleRenderer {
     this.renderer.setRenderTarget(null);
     this.scene.background = bg;
     t = lap('idDepth', t);
-    const F = this.floats, maskAt = o + W * H * 4;
-    const depth = new Float32Array(out.buffer, out.byteOffset + maskAt + W * H, W * H); // 4-byte aligned: see renderBatch
+    const F = this.floats, N = W * H, maskAt = o + 3 * N, depthAt = maskAt + N, d1 = this.depth1, db = this.depthBytes;
     for (let y = 0; y < H; y++) {
       const src = (H - 1 - y) * W, dst = y * W;
       for (let x = 0; x < W; x++) {
-        depth[dst + x] = F[4 * (src + x)];
-        out[maskAt + dst + x] = Math.round(F[4 * (src + x) + 1]);
+        d1[0] = F[4 * (src + x)];
+        const p = dst + x;
+        out[depthAt + p] = db[0];
+        out[depthAt + N + p] = db[1];
+        out[depthAt + 2 * N + p] = db[2];
+        out[depthAt + 3 * N + p] = db[3];
+        out[maskAt + p] = Math.round(F[4 * (src + x) + 1]);
       }
     }
     lap('copy', t);
@@ -163,7 +177,6 @@ async function renderBatch(scenes: RenderScene[]): Promise<string> {
   const out = new Uint8Array(total);
   let o = 0;
   for (const s of scenes) {
-    if (o % 4 !== 0) throw new Error('frame offsets must stay 4-byte aligned'); // W·H·9 with W·H a multiple of 4
     const key = `${s.camera.width}x${s.camera.height}`;
     let r = renderers.get(key);
     if (!r) { r = new CapsuleRenderer(s.camera.width, s.camera.height); renderers.set(key, r); }

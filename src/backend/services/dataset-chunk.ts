@@ -71,10 +71,10 @@ export function generateDatasetSubject(ammo: AmmoModule, job: ChunkJob, plan: Co
         ? runLandingTask(ammo, { mass, stature, sex, seed: parameters.seed as number, height: parameters.dropHeightM as number, strategy: parameters.strategy as 'soft' | 'stiff', ...COHORT_PHYSICS.landing })
         : runJumpTask(ammo, { mass, stature, sex, seed: parameters.seed as number, strength: parameters.strength as number, ...COHORT_PHYSICS.jump });
       const outcomes = summaryOutcomes(summary as unknown as Record<string, unknown>);
-      const label = { subject: subject.id, sample: k, task, sex: subject.sex, age: subject.age, anthropometrics: subject.values, conditions: subject.conditions, parameters, outcomes, series: `${subject.id}-${String(k).padStart(2, '0')}.mot` };
       const labelPath = samplePath(subject.id, k, K, 'json');
       const motPath = samplePath(subject.id, k, K, 'mot');
-      label.series = motPath.slice(motPath.lastIndexOf('/') + 1);
+      const series = motPath.slice(motPath.lastIndexOf('/') + 1); // the MOT beside the label
+      const label = { subject: subject.id, sample: k, task, sex: subject.sex, age: subject.age, anthropometrics: subject.values, conditions: subject.conditions, parameters, outcomes, series };
       writeHashed(outDir, labelPath, json(label), files);
       writeHashed(outDir, motPath, seriesMot(`${task} ${subject.id} sample ${k}`, summary.series), files);
       samples.push({ k, parameters, outcomes });

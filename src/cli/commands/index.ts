@@ -22,6 +22,7 @@ import { generateCohortCommand } from './generate';
 import { mergeCommand } from './merge';
 import { reproduceCommand } from './reproduce';
 import { exportCommand } from './export';
+import { renderPosesCommand } from './render';
 
 export const commands: Command[] = [
   serveCommand,
@@ -46,4 +47,5 @@ export const commands: Command[] = [
   mapHeadersCommand,
   extractCommand,
   generateCohortCommand, mergeCommand, reproduceCommand, exportCommand,
+  renderPosesCommand,
 ];

@@ -14,11 +14,17 @@ export interface ProgressMessage {
 
 export interface ApiClient {
   transport: 'electron' | 'bridge';
-  call<N extends OperationName>(name: N, request: RequestOf<N>): Promise<ResponseOf<N>>;
+  /** `jobId` tags the call's progress events and lets `cancel(jobId)` abort it. */
+  call<N extends OperationName>(name: N, request: RequestOf<N>, options?: { jobId?: string }): Promise<ResponseOf<N>>;
+  cancel(jobId: string): Promise<void>;
   onProgress(listener: (p: ProgressMessage) => void): () => void;
 }
 
-type PreloadApi = KinetwinApi & { onProgress(listener: (p: ProgressMessage) => void): () => void };
+type PreloadApi = KinetwinApi & { onProgress(listener: (p: ProgressMessage) => void): () => void; cancel(jobId: string): Promise<unknown> };
+
+export function newJobId(): string {
+  return `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 declare global {
   interface Window {
@@ -54,15 +60,18 @@ function bridgeClient(): ApiClient {
   };
   return {
     transport: 'bridge',
-    async call(name, request) {
+    async call(name, request, options) {
       const res = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}`, ...(options?.jobId ? { 'X-Kinetwin-Job': options.jobId } : {}) },
         body: JSON.stringify(request ?? {}),
       });
       const body = (await res.json().catch(() => ({ error: `HTTP ${res.status}` }))) as { error?: string };
       if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
       return body as never;
+    },
+    async cancel(jobId) {
+      await fetch('/api/_cancel', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` }, body: JSON.stringify({ jobId }) });
     },
     onProgress(listener) {
       listeners.add(listener);
@@ -75,7 +84,10 @@ function bridgeClient(): ApiClient {
 function electronClient(api: PreloadApi): ApiClient {
   return {
     transport: 'electron',
-    call: (name, request) => (api[name] as (r: unknown) => Promise<never>)(request ?? {}),
+    call: (name, request, options) => (api[name] as (r: unknown, o?: { jobId?: string }) => Promise<never>)(request ?? {}, options),
+    cancel: async (jobId) => {
+      await api.cancel(jobId);
+    },
     onProgress: (listener) => api.onProgress(listener),
   };
 }

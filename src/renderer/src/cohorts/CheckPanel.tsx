@@ -9,8 +9,8 @@ const callPrivacy = (r: { synthetic: string; train: string; holdout: string }) =
 type Validation = Awaited<ReturnType<typeof callValidate>>;
 const callValidate = (r: { synthetic: string; real: string }) => getClient().call('validateCohort', r);
 
-export function CheckPanel() {
-  const [paths, setPaths] = useState({ synthetic: '', train: '', holdout: '' });
+export function CheckPanel({ initialSynthetic = '' }: { initialSynthetic?: string }) {
+  const [paths, setPaths] = useState({ synthetic: initialSynthetic, train: '', holdout: '' });
   const [privacy, setPrivacy] = useState<Privacy | null>(null);
   const [validation, setValidation] = useState<Validation | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

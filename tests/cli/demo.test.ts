@@ -11,6 +11,8 @@ describe('kinetwin demo', () => {
     const cmj = report.steps.find((s) => s.step === 'analyze jump Single-CMJ-Fz.txt')!.summary;
     expect(cmj.type).toBe('cmj');
     expect(cmj.jumpHeightM as number).toBeCloseTo(0.32, 1);
-    expect(report.audit).toEqual({ ok: true, rows: 7 });
+    expect(report.audit).toEqual({ ok: true, rows: 9 }); // 7 imports, the cohort's generation and its export
+    const cohort = report.steps.find((s) => s.step.startsWith('synthetic cohort'))!.summary;
+    expect(cohort).toMatchObject({ subjects: 12, samples: 12, privacyGatePassed: true });
   });
 });

@@ -11,12 +11,16 @@ import type { RenderScene } from '../../core/render/scene';
 // high bytes barely change, so deflate shrinks them) = 8 bytes per pixel, frames back to back.
 export const BYTES_PER_PIXEL = 8;
 
-const ID_VERTEX = `varying float vViewZ;
-void main() { vec4 mv = modelViewMatrix * vec4(position, 1.0); vViewZ = -mv.z; gl_Position = projectionMatrix * mv; }`;
-const ID_FRAGMENT = `uniform float uId; varying float vViewZ;
-void main() { gl_FragColor = vec4(vViewZ, uId, 0.0, 1.0); }`;
+// Instanced: `instanceMatrix` comes from three's prefix for InstancedMesh; `segmentId` is our per-instance attribute.
+const ID_VERTEX = `attribute float segmentId; varying float vViewZ; varying float vId;
+void main() { vec4 mv = modelViewMatrix * instanceMatrix * vec4(position, 1.0); vViewZ = -mv.z; vId = segmentId; gl_Position = projectionMatrix * mv; }`;
+const ID_FRAGMENT = `varying float vViewZ; varying float vId;
+void main() { gl_FragColor = vec4(vViewZ, vId, 0.0, 1.0); }`;
 
-interface CapsuleMeshes { parts: THREE.Mesh[]; lit: THREE.MeshLambertMaterial; id: THREE.ShaderMaterial }
+const MAX_CAPSULES = 64;
+
+/** One instanced mesh per primitive (sphere, open cylinder): two draw calls per pass, whatever the capsule count. */
+interface Primitive { mesh: THREE.InstancedMesh; ids: THREE.InstancedBufferAttribute }
 
 class CapsuleRenderer {
   private readonly renderer: THREE.WebGLRenderer;
@@ -25,9 +29,15 @@ class CapsuleRenderer {
   private readonly ambient = new THREE.AmbientLight();
   private readonly sun = new THREE.DirectionalLight();
   private readonly target: THREE.WebGLRenderTarget;
-  private readonly sphere = new THREE.SphereGeometry(1, 16, 10);
-  private readonly cylinder = new THREE.CylinderGeometry(1, 1, 1, 16, 1, true);
-  private readonly pool: CapsuleMeshes[] = [];
+  private readonly lit = new THREE.MeshLambertMaterial();
+  private readonly idMaterial = new THREE.ShaderMaterial({ vertexShader: ID_VERTEX, fragmentShader: ID_FRAGMENT });
+  private readonly spheres = primitive(new THREE.SphereGeometry(1, 16, 10), 2 * MAX_CAPSULES, this.lit);
+  private readonly cylinders = primitive(new THREE.CylinderGeometry(1, 1, 1, 16, 1, true), MAX_CAPSULES, this.lit);
+  private readonly m4 = new THREE.Matrix4();
+  private readonly pos = new THREE.Vector3();
+  private readonly quat = new THREE.Quaternion();
+  private readonly scl = new THREE.Vector3();
+  private readonly col = new THREE.Color();
   private readonly black = new THREE.Color(0, 0, 0);
   private readonly rgba: Uint8Array;
   private readonly depth1 = new Float32Array(1);
@@ -46,21 +56,10 @@ class CapsuleRenderer {
     this.target = new THREE.WebGLRenderTarget(width, height, {
       type: THREE.FloatType, format: THREE.RGBAFormat, minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, depthBuffer: true,
     });
-    this.scene.add(this.ambient, this.sun, this.sun.target);
+    this.scene.add(this.ambient, this.sun, this.sun.target, this.spheres.mesh, this.cylinders.mesh);
     this.camera.matrixAutoUpdate = false;
     this.rgba = new Uint8Array(width * height * 4);
     this.floats = new Float32Array(width * height * 4);
-  }
-
-  private meshes(k: number): CapsuleMeshes {
-    while (this.pool.length <= k) {
-      const lit = new THREE.MeshLambertMaterial();
-      const id = new THREE.ShaderMaterial({ vertexShader: ID_VERTEX, fragmentShader: ID_FRAGMENT, uniforms: { uId: { value: 0 } } });
-      const parts = [new THREE.Mesh(this.sphere, lit), new THREE.Mesh(this.sphere, lit), new THREE.Mesh(this.cylinder, lit)];
-      this.scene.add(...parts);
-      this.pool.push({ parts, lit, id });
-    }
-    return this.pool[k];
   }
 
   private setScene(s: RenderScene): void {
@@ -87,28 +86,41 @@ class CapsuleRenderer {
     this.sun.target.position.set(0, 0, 0);
     this.sun.updateMatrixWorld(true);
     this.sun.target.updateMatrixWorld(true);
+    if (s.capsules.length > MAX_CAPSULES) throw new Error(`at most ${MAX_CAPSULES} capsules per scene`);
+    const sp = this.spheres, cy = this.cylinders;
     s.capsules.forEach((c, k) => {
-      const m = this.meshes(k);
-      m.lit.color.setRGB(c.color[0], c.color[1], c.color[2]);
-      m.id.uniforms.uId.value = c.segment;
-      const [a, b, cyl] = m.parts;
-      a.position.set(c.a[0], c.a[1], c.a[2]);
-      a.scale.setScalar(c.radius);
-      b.position.set(c.b[0], c.b[1], c.b[2]);
-      b.scale.setScalar(c.radius);
+      this.col.setRGB(c.color[0], c.color[1], c.color[2]);
+      this.quat.identity();
+      this.scl.setScalar(c.radius);
+      for (const [e, end] of [[0, c.a], [1, c.b]] as const) {
+        this.m4.compose(this.pos.set(end[0], end[1], end[2]), this.quat, this.scl);
+        sp.mesh.setMatrixAt(2 * k + e, this.m4);
+        sp.mesh.setColorAt(2 * k + e, this.col);
+        sp.ids.setX(2 * k + e, c.segment);
+      }
       this.dir.set(c.b[0] - c.a[0], c.b[1] - c.a[1], c.b[2] - c.a[2]);
       const len = this.dir.length();
-      cyl.position.set((c.a[0] + c.b[0]) / 2, (c.a[1] + c.b[1]) / 2, (c.a[2] + c.b[2]) / 2);
-      cyl.scale.set(c.radius, Math.max(len, 1e-6), c.radius);
-      if (len > 1e-9) cyl.quaternion.setFromUnitVectors(this.up, this.dir.multiplyScalar(1 / len));
-      for (const p of m.parts) { p.visible = true; p.updateMatrix(); }
+      if (len > 1e-9) this.quat.setFromUnitVectors(this.up, this.dir.multiplyScalar(1 / len));
+      this.pos.set((c.a[0] + c.b[0]) / 2, (c.a[1] + c.b[1]) / 2, (c.a[2] + c.b[2]) / 2);
+      this.m4.compose(this.pos, this.quat, this.scl.set(c.radius, Math.max(len, 1e-6), c.radius));
+      cy.mesh.setMatrixAt(k, this.m4);
+      cy.mesh.setColorAt(k, this.col);
+      cy.ids.setX(k, c.segment);
     });
-    for (let k = s.capsules.length; k < this.pool.length; k++) for (const p of this.pool[k].parts) p.visible = false;
+    sp.mesh.count = 2 * s.capsules.length;
+    cy.mesh.count = s.capsules.length;
+    for (const p of [sp, cy]) {
+      p.mesh.instanceMatrix.needsUpdate = true;
+      p.mesh.instanceColor!.needsUpdate = true;
+      p.ids.needsUpdate = true;
+    }
     this.scene.background = new THREE.Color().setRGB(s.background[0], s.background[1], s.background[2]);
   }
 
   private useMaterial(which: 'lit' | 'id'): void {
-    for (const m of this.pool) for (const p of m.parts) p.material = m[which];
+    const m = which === 'lit' ? this.lit : this.idMaterial;
+    this.spheres.mesh.material = m;
+    this.cylinders.mesh.material = m;
   }
 
   /** Draws scene s and writes its RGB, ids and depth planes (top-down) into out at byte offset o. */
@@ -156,6 +168,15 @@ class CapsuleRenderer {
     }
     lap('copy', t);
   }
+}
+
+function primitive(geometry: THREE.BufferGeometry, capacity: number, material: THREE.Material): Primitive {
+  const ids = new THREE.InstancedBufferAttribute(new Float32Array(capacity), 1);
+  geometry.setAttribute('segmentId', ids);
+  const mesh = new THREE.InstancedMesh(geometry, material, capacity);
+  mesh.setColorAt(0, new THREE.Color()); // allocates instanceColor
+  mesh.frustumCulled = false;
+  return { mesh, ids };
 }
 
 // Milliseconds spent per stage since the page loaded (for the benchmark's breakdown).

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitCohortModel } from '../../core/cohort/fit';
 import type { CohortModel } from '../../core/cohort/model';
@@ -40,15 +40,13 @@ export function ammoVersion(): string | null {
   }
 }
 
-/** The fit table: the given path, else KINETWIN_FIT_CSV, else shared/data/anthropometry/ansur2_train.csv beside a parent folder. */
+/** The fit table: the given path, else KINETWIN_FIT_CSV, else the ANSUR II table bundled in resources/anthropometry. */
+export const BUNDLED_FIT_CSV = resolve(here, '..', '..', '..', 'resources', 'anthropometry', 'ansur2_train.csv');
+
 export function resolveFitCsv(path?: string): string {
   if (path) return resolve(path);
   if (process.env.KINETWIN_FIT_CSV) return resolve(process.env.KINETWIN_FIT_CSV);
-  for (let dir = here; ; dir = dirname(dir)) {
-    const p = join(dir, 'shared', 'data', 'anthropometry', 'ansur2_train.csv');
-    if (existsSync(p)) return p;
-    if (dirname(dir) === dir) break;
-  }
+  if (existsSync(BUNDLED_FIT_CSV)) return BUNDLED_FIT_CSV;
   throw new KinetwinError('no fit table found: pass --fit CSV (e.g. ANSUR II ansur2_train.csv) or set KINETWIN_FIT_CSV');
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,9 @@ import { analyzeJumpFile } from './jump';
 import { analyzeKinematicsFile } from './kinematics';
 import { simulateHandService, simulateLandingService } from './simulate';
 import { mapHeadersFile } from '../llm/service';
+import { generateDataset } from './dataset';
+import { BUNDLED_FIT_CSV } from './dataset-env';
+import { exportDataset } from './dataset-export';
 
 // `kinetwin demo`: the whole pipeline that exists so far, on the samples bundled in resources/samples, into a
 // fresh database. Each step is a named function returning a JSON-able summary; later stages append steps here.
@@ -103,6 +106,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoReport> {
       await timed('map headers of a force export (rules; local LLM when reachable)', async () => {
         const r = await mapHeadersFile(sample('subject01_walk_grf.mot'), { noLlm: true });
         return { columns: r.columns.length, mapped: r.columns.filter((c) => c.field !== null).length, first: r.columns.slice(1, 4).map((c) => `${c.header} → ${c.field ?? '—'}`) };
+      }),
+    );
+    push(
+      await timed('synthetic cohort: 12 drop-landing subjects fitted on ANSUR II, privacy-gated export', async () => {
+        // split the bundled ANSUR II table into a fitting half and a held-out half (alternate rows)
+        const [header, ...rows] = readFileSync(BUNDLED_FIT_CSV, 'utf8').trimEnd().split('\n');
+        const train = join(dir, 'ansur-train.csv');
+        const holdout = join(dir, 'ansur-holdout.csv');
+        writeFileSync(train, [header, ...rows.filter((_, i) => i % 2 === 0)].join('\n') + '\n');
+        writeFileSync(holdout, [header, ...rows.filter((_, i) => i % 2 === 1)].join('\n') + '\n');
+        const cohort = join(dir, 'cohort');
+        const g = await generateDataset({ out: cohort, n: 12, seed: 7, task: 'drop-landing', fit: train, store: ctx.store(), onProgress: (d, t) => options.onProgress?.(d, t, 'cohort') });
+        const e = await exportDataset(cohort, { format: 'parquet', out: join(dir, 'cohort-export'), fit: train, holdout, store: ctx.store() });
+        return { dataset: g.dir, subjects: g.subjects, samples: g.samples, files: g.files, specHash: g.specHash.slice(0, 16), privacyGatePassed: e.gate.passed, exported: e.files.length };
       }),
     );
     const audit = ctx.store().verifyAudit();

@@ -253,6 +253,17 @@ try {
     await page.screenshot({ path: join(outDir, 'cohorts.png'), fullPage: true });
   });
 
+  await check('Cohorts generates a small drop-landing cohort with progress and shows its lineage', async () => {
+    await page.getByRole('button', { name: 'Cohorts', exact: true }).click();
+    await page.getByLabel('Output directory').fill(join(work, 'cohort'));
+    await page.getByLabel('Subjects').fill('4');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const facts = await page.getByTestId('generated').textContent({ timeout: 120_000 });
+    assert(/4 subjects · 4 samples/.test(facts), facts);
+    assert(/derived-from|spec|source/i.test(facts), `lineage missing: ${facts}`);
+    await page.screenshot({ path: join(outDir, 'cohorts-generate.png') });
+  });
+
   await check('no errors in the page console', async () => {
     const real = consoleErrors.filter((e) => !/favicon/.test(e));
     assert(real.length === 0, real.join('\n'));

@@ -25,27 +25,17 @@ import { exportCommand } from './export';
 import { renderPosesCommand } from './render';
 
 export const commands: Command[] = [
-  serveCommand,
-  importCommand,
-  demoCommand,
-  infoCommand,
-  trialsCommand,
-  subjectsCommand,
-  auditCommand,
-  settingsCommand,
-  analyzeJumpCommand,
-  convertCommand,
-  analyzeLoadCommand,
-  privacyCommand,
-  validateCommand,
-  inspectCommand,
+  // the app and the store
+  serveCommand, demoCommand, importCommand, trialsCommand, subjectsCommand, infoCommand, settingsCommand, auditCommand,
+  // recordings
+  inspectCommand, convertCommand,
+  // analysis and the twin
+  analyzeJumpCommand, analyzeKinematicsCommand, analyzeLoadCommand,
   twinScaleCommand, twinIkCommand, twinIdCommand, twinLandingCommand,
-  analyzeKinematicsCommand,
-  simulateLandingCommand, simulateJumpCommand, simulateHandCommand,
-  simulateTrackCommand,
-  routeCommand,
-  mapHeadersCommand,
-  extractCommand,
-  generateCohortCommand, mergeCommand, reproduceCommand, exportCommand,
-  renderPosesCommand,
+  // physics
+  simulateLandingCommand, simulateJumpCommand, simulateHandCommand, simulateTrackCommand,
+  // synthetic data
+  generateCohortCommand, mergeCommand, reproduceCommand, exportCommand, renderPosesCommand, validateCommand, privacyCommand,
+  // local LLM harmonisation
+  routeCommand, mapHeadersCommand, extractCommand,
 ];

@@ -1,10 +1,11 @@
 // Renderer choice: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) with WebGL2 on
 // SwiftShader (--use-angle=swiftshader), CPU only. It runs the same three.js as the app, needs no native Node
-// module (headless-gl does not build for Node 20 here) and renders 256² RGB + mask + depth well above 20 frames/s.
-// The page script (page.ts) is bundled with esbuild at first use and injected into about:blank; each batch of
+// module (headless-gl does not build for Node 20 here) and renders 256² RGB + mask + depth at ~27 frames/s on
+// 2 busy cores (npm run bench:synth -- --case render-256).
+// The page script (src/renderer/offscreen/renderPage.ts) is bundled with esbuild at first use and injected into about:blank; each batch of
 // scene descriptions goes in through page.evaluate and the frames come back as one deflated, base64 string (raw
-// base64 through CDP cost 4× the rendering; a loopback POST was slower still, as Playwright mirrors request
-// bodies over CDP). Rendering is synchronous (requestAnimationFrame barely fires in headless Chromium).
+// base64 through CDP cost 4× the rendering; a POST to a loopback server was slower still, probably because Playwright
+// also reports request bodies over CDP). Rendering is synchronous (requestAnimationFrame barely fires in headless Chromium).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,6 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { KinetwinError } from '../../core/errors';
 import type { RenderScene } from '../../core/render/scene';
-import { BYTES_PER_PIXEL } from './page';
 
 export interface RenderedBuffers {
   width: number; // px
@@ -38,8 +38,8 @@ let bundled: Promise<string> | null = null;
 function pageScript(): Promise<string> {
   bundled ??= (async () => {
     const here = dirname(fileURLToPath(import.meta.url));
-    const entry = [join(here, 'page.ts'), resolve('src/backend/render/page.ts')].find((p) => existsSync(p));
-    if (!entry) throw new KinetwinError('render page source src/backend/render/page.ts not found');
+    const entry = [join(here, '..', '..', 'renderer', 'offscreen', 'renderPage.ts'), resolve('src/renderer/offscreen/renderPage.ts')].find((p) => existsSync(p));
+    if (!entry) throw new KinetwinError('render page source src/renderer/offscreen/renderPage.ts not found');
     const out = await build({ entryPoints: [entry], bundle: true, format: 'iife', platform: 'browser', target: 'chrome110', minify: true, write: false, logLevel: 'silent' });
     return out.outputFiles[0].text;
   })();
@@ -72,23 +72,30 @@ export class ChromiumRenderer {
   async render(scenes: RenderScene[]): Promise<RenderedBuffers[]> {
     const packed = await this.page.evaluate((batch) => (globalThis as unknown as { kinetwinRender(s: unknown[]): Promise<string> }).kinetwinRender(batch), scenes as unknown[]);
     const body = inflateSync(Buffer.from(packed, 'base64'));
-    const expected = scenes.reduce((n, s) => n + s.camera.width * s.camera.height * BYTES_PER_PIXEL, 0);
-    if (body.length !== expected) throw new KinetwinError(`render page returned ${body.length} bytes, expected ${expected}`);
     let o = 0;
-    return scenes.map((s) => {
+    const frames = scenes.map((s) => {
       const { width, height } = s.camera, n = width * height;
+      if (o + 4 * n > body.length) throw new KinetwinError(`render page returned ${body.length} bytes, too few for ${scenes.length} frames`);
       const rgb = new Uint8Array(body.buffer, body.byteOffset + o, 3 * n);
       const mask = new Uint8Array(body.buffer, body.byteOffset + o + 3 * n, n);
-      const depth = new Float32Array(n), bytes = new Uint8Array(depth.buffer), planes = o + 4 * n;
-      for (let p = 0; p < n; p++) { // byte planes → little-endian float32 (both sides little-endian)
-        bytes[4 * p] = body[planes + p];
-        bytes[4 * p + 1] = body[planes + n + p];
-        bytes[4 * p + 2] = body[planes + 2 * n + p];
-        bytes[4 * p + 3] = body[planes + 3 * n + p];
+      let count = 0;
+      for (let p = 0; p < n; p++) if (mask[p] !== 0) count++;
+      const planes = o + 4 * n;
+      if (planes + 4 * count > body.length) throw new KinetwinError(`render page returned ${body.length} bytes, too few for ${scenes.length} frames`);
+      const depth = new Float32Array(n), bytes = new Uint8Array(depth.buffer);
+      for (let p = 0, k = 0; p < n; p++) { // byte planes of the body pixels → little-endian float32 (both sides little-endian)
+        if (mask[p] === 0) continue;
+        bytes[4 * p] = body[planes + k];
+        bytes[4 * p + 1] = body[planes + count + k];
+        bytes[4 * p + 2] = body[planes + 2 * count + k];
+        bytes[4 * p + 3] = body[planes + 3 * count + k];
+        k++;
       }
-      o += n * BYTES_PER_PIXEL;
+      o = planes + 4 * count;
       return { width, height, rgb, mask, depth };
     });
+    if (o !== body.length) throw new KinetwinError(`render page returned ${body.length} bytes, expected ${o}`);
+    return frames;
   }
 
   /** Milliseconds the page spent per stage so far (lit, idDepth, copy, pack). */

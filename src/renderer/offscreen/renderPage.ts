@@ -1,15 +1,16 @@
-/// <reference lib="dom" />
-// The render page's script: bundled by esbuild (see chromium.ts) and run inside headless Chromium. It draws
-// capsule bodies with three.js and reads back, per scene, the lit RGBA image (default framebuffer, MSAA) and one
+// The offscreen render page's script (renderer layer: it runs in the browser): bundled by esbuild (see src/backend/render/chromium.ts) and run inside headless Chromium. It draws
+// capsule bodies with three.js (instanced spheres + open cylinders) and reads back, per scene, the lit image
+// (default framebuffer, no MSAA: it cost 4× on SwiftShader) and one
 // float render target holding linear depth (R, metres along the optical axis) and the segment id (G) — flat, no
 // lighting, no antialiasing. Rendering is synchronous (renderer.render + readPixels), never through rAF.
 import * as THREE from 'three';
 import type { RenderScene } from '../../core/render/scene';
 
-// Per frame, the page returns width × height × (3 RGB bytes, top-down, sRGB) + (1 byte segment id, 0 background)
-// + (float32 little-endian depth, metres, 0 background, as 4 byte planes: all bytes 0, then all bytes 1, … — the
-// high bytes barely change, so deflate shrinks them) = 8 bytes per pixel, frames back to back.
-export const BYTES_PER_PIXEL = 8;
+// Per frame, the page returns width × height × (3 RGB bytes, top-down, sRGB) + (1 byte segment id, 0 background),
+// then the float32 little-endian depths (metres) of the body pixels only (id ≠ 0, in raster order; depth is 0
+// exactly where the id is 0) as 4 byte planes — all bytes 0, then all bytes 1, … (the high bytes barely change, so
+// deflate shrinks them). Frames back to back; at most 8 bytes per pixel.
+export const MAX_BYTES_PER_PIXEL = 8;
 
 // Instanced: `instanceMatrix` comes from three's prefix for InstancedMesh; `segmentId` is our per-instance attribute.
 const ID_VERTEX = `attribute float segmentId; varying float vViewZ; varying float vId;
@@ -40,8 +41,8 @@ class CapsuleRenderer {
   private readonly col = new THREE.Color();
   private readonly black = new THREE.Color(0, 0, 0);
   private readonly rgba: Uint8Array;
-  private readonly depth1 = new Float32Array(1);
-  private readonly depthBytes = new Uint8Array(this.depth1.buffer);
+  private readonly compact: Float32Array;
+  private readonly compactBytes: Uint8Array;
   private readonly floats: Float32Array;
   private readonly up = new THREE.Vector3(0, 1, 0);
   private readonly dir = new THREE.Vector3();
@@ -60,6 +61,8 @@ class CapsuleRenderer {
     this.camera.matrixAutoUpdate = false;
     this.rgba = new Uint8Array(width * height * 4);
     this.floats = new Float32Array(width * height * 4);
+    this.compact = new Float32Array(width * height);
+    this.compactBytes = new Uint8Array(this.compact.buffer);
   }
 
   private setScene(s: RenderScene): void {
@@ -123,8 +126,8 @@ class CapsuleRenderer {
     this.cylinders.mesh.material = m;
   }
 
-  /** Draws scene s and writes its RGB, ids and depth planes (top-down) into out at byte offset o. */
-  render(s: RenderScene, out: Uint8Array, o: number): void {
+  /** Draws scene s, writes its RGB, ids and body depth planes (top-down) into out at byte offset o; returns the bytes written. */
+  render(s: RenderScene, out: Uint8Array, o: number): number {
     if (s.camera.width !== this.width || s.camera.height !== this.height) throw new Error(`scene is ${s.camera.width}×${s.camera.height}, renderer ${this.width}×${this.height}`);
     this.setScene(s);
     const W = this.width, H = this.height, gl = this.renderer.getContext();
@@ -153,20 +156,24 @@ class CapsuleRenderer {
     this.renderer.setRenderTarget(null);
     this.scene.background = bg;
     t = lap('idDepth', t);
-    const F = this.floats, N = W * H, maskAt = o + 3 * N, depthAt = maskAt + N, d1 = this.depth1, db = this.depthBytes;
+    const F = this.floats, N = W * H, maskAt = o + 3 * N, depthAt = maskAt + N, D = this.compact, DB = this.compactBytes;
+    let count = 0;
     for (let y = 0; y < H; y++) {
       const src = (H - 1 - y) * W, dst = y * W;
       for (let x = 0; x < W; x++) {
-        d1[0] = F[4 * (src + x)];
-        const p = dst + x;
-        out[depthAt + p] = db[0];
-        out[depthAt + N + p] = db[1];
-        out[depthAt + 2 * N + p] = db[2];
-        out[depthAt + 3 * N + p] = db[3];
-        out[maskAt + p] = Math.round(F[4 * (src + x) + 1]);
+        const id = Math.round(F[4 * (src + x) + 1]);
+        out[maskAt + dst + x] = id;
+        if (id !== 0) D[count++] = F[4 * (src + x)];
       }
     }
+    for (let k = 0; k < count; k++) {
+      out[depthAt + k] = DB[4 * k];
+      out[depthAt + count + k] = DB[4 * k + 1];
+      out[depthAt + 2 * count + k] = DB[4 * k + 2];
+      out[depthAt + 3 * count + k] = DB[4 * k + 3];
+    }
     lap('copy', t);
+    return 4 * N + 4 * count;
   }
 }
 
@@ -194,20 +201,18 @@ const renderers = new Map<string, CapsuleRenderer>();
  * (canvas + target) per image size, kept between calls.
  */
 async function renderBatch(scenes: RenderScene[]): Promise<string> {
-  const total = scenes.reduce((n, s) => n + s.camera.width * s.camera.height * BYTES_PER_PIXEL, 0);
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(scenes.reduce((n, s) => n + s.camera.width * s.camera.height * MAX_BYTES_PER_PIXEL, 0));
   let o = 0;
   for (const s of scenes) {
     const key = `${s.camera.width}x${s.camera.height}`;
     let r = renderers.get(key);
     if (!r) { r = new CapsuleRenderer(s.camera.width, s.camera.height); renderers.set(key, r); }
-    r.render(s, out, o);
-    o += s.camera.width * s.camera.height * BYTES_PER_PIXEL;
+    o += r.render(s, out, o);
   }
   const t = performance.now();
   // zlib (RFC 1950) in the browser's native code: backgrounds and flat ids shrink ~10×, which is what makes the
   // CDP round trip (base64 in a JSON string) affordable.
-  const zipped = new Uint8Array(await new Response(new Blob([out]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+  const zipped = new Uint8Array(await new Response(new Blob([out.subarray(0, o)]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
   let s = '';
   for (let i = 0; i < zipped.length; i += 0x8000) s += String.fromCharCode.apply(null, zipped.subarray(i, i + 0x8000) as unknown as number[]);
   const encoded = btoa(s);

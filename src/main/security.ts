@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from '../backend/csp';
+
 // Electron lockdown rules as plain functions, so they can be unit-tested with fakes (REFERENCE.md §9).
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://kinetwin`;
@@ -54,19 +56,7 @@ export function isAllowedNavigation(url: string, devServerUrl?: string): boolean
   return isTrustedSenderUrl(url, devServerUrl);
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export const WEB_PREFERENCES = {
   contextIsolation: true,

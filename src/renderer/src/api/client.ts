@@ -1,16 +1,11 @@
 import type { OperationName } from '../../../backend/api/contract/index';
+import type { ProgressEvent } from '../../../backend/api/operation';
 import type { KinetwinApi, RequestOf, ResponseOf } from '../../../backend/api/types';
 
 // The renderer's one way to the backend: Electron's preload (window.kinetwin) when present, else the loopback
 // bridge of `kinetwin serve` (token from the URL fragment, kept in sessionStorage, never sent as a URL).
-export interface ProgressMessage {
-  operation: string;
-  jobId: string;
-  phase: string;
-  done: number;
-  total: number;
-  message?: string;
-}
+/** A progress event as the backend emits it (operation, job id, phase, done of total). */
+export type ProgressMessage = ProgressEvent;
 
 export interface ApiClient {
   transport: 'electron' | 'bridge';

@@ -264,6 +264,18 @@ try {
     await page.screenshot({ path: join(outDir, 'cohorts-generate.png') });
   });
 
+  await check('Cohorts renders labelled synthetic frames with keypoints and boxes drawn over them', async () => {
+    await page.getByRole('button', { name: 'Cohorts', exact: true }).click();
+    await page.getByRole('button', { name: 'Render 8 samples' }).click();
+    const gallery = page.getByTestId('gallery');
+    await gallery.waitFor({ timeout: 120_000 });
+    assert((await gallery.getByRole('img', { name: /synthetic sample/ }).count()) === 8, 'expected 8 rendered frames');
+    const circles = await gallery.locator('circle').count();
+    assert(circles > 8 * 5, `only ${circles} keypoints drawn`);
+    await gallery.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'cohorts-gallery.png') });
+  });
+
   await check('no errors in the page console', async () => {
     const real = consoleErrors.filter((e) => !/favicon/.test(e));
     assert(real.length === 0, real.join('\n'));

@@ -10,6 +10,7 @@ import { assistantOps } from './assistant';
 import { syntheticOps } from './synthetic';
 import { simulationOps } from './simulation';
 import { datasetOps } from './dataset';
+import { renderOps } from './render';
 
 export const operations = {
   ...systemOps,
@@ -22,6 +23,7 @@ export const operations = {
   ...syntheticOps,
   ...simulationOps,
   ...datasetOps,
+  ...renderOps,
 };
 
 export type Operations = typeof operations;

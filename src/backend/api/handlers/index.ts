@@ -11,6 +11,7 @@ import { assistantHandlers } from './assistant';
 import { syntheticHandlers } from './synthetic';
 import { simulationHandlers } from './simulation';
 import { datasetHandlers } from './dataset';
+import { renderHandlers } from './render';
 
 export const handlers: Handlers<OperationName> = {
   ...systemHandlers,
@@ -23,4 +24,5 @@ export const handlers: Handlers<OperationName> = {
   ...syntheticHandlers,
   ...simulationHandlers,
   ...datasetHandlers,
+  ...renderHandlers,
 };

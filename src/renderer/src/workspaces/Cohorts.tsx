@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CheckPanel } from '../cohorts/CheckPanel';
+import { GalleryPanel } from '../cohorts/Gallery';
 import { GeneratePanel } from '../cohorts/GeneratePanel';
 import { EmptyState } from '../components/EmptyState';
 
@@ -14,6 +15,7 @@ export function Cohorts() {
       </EmptyState>
       <GeneratePanel onGenerated={setDataset} />
       <CheckPanel key={dataset} initialSynthetic={dataset} />
+      <GalleryPanel />
     </section>
   );
 }

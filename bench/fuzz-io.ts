@@ -1,10 +1,11 @@
 // Long-running C3D fuzzer (npm run fuzz:io -- [iterations | 60s] [seed]). Mutates the shared C3D files and checks
 // that readC3d returns a Trial or throws KinetwinError, within 1 s, without outsized allocations. Prints JSON lines:
 // one per failure and a summary every 10 s and at the end. Exit code 1 when any case failed.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mutate, prng, runCase } from '../tests/core/formats/c3d/fuzzCases';
+import { findC3d } from './io';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = process.argv[2] ?? '1000';
@@ -12,15 +13,6 @@ const seed = Number(process.argv[3] ?? 1);
 const seconds = /s$/.test(arg) ? Number(arg.slice(0, -1)) : Infinity;
 const iterations = /s$/.test(arg) ? Infinity : Number(arg);
 
-function findC3d(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...findC3d(p));
-    else if (/\.c3d$/i.test(e.name)) out.push(p);
-  }
-  return out.sort();
-}
 
 const shared = resolve(here, '..', '..', 'shared', 'data');
 const files = findC3d(shared).map((p) => ({ name: p.slice(shared.length + 1), bytes: new Uint8Array(readFileSync(p)) }));

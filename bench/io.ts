@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   }
 }
 
-function findC3d(dir: string): string[] {
+/** Every .c3d file below `dir`, sorted. */
+export function findC3d(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);

@@ -14,7 +14,7 @@ import { acceptPseudonym } from '../store/pseudonym';
 import type { Db, Store } from '../store/store';
 import { readSettings, writeSetting } from './settings';
 
-export const MAPPING_MEMORY_KEY = 'llm.mappingMemory'; // same key as api/handlers/llm.ts
+export const MAPPING_MEMORY_KEY = 'llm.mappingMemory'; // settings key of the confirmed header mappings
 export const HEADER_MAPPING_KIND = 'llm.headerMapping';
 export const NOTE_EXTRACTION_KIND = 'llm.noteExtraction';
 

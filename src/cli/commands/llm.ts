@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { KinetwinError } from '../../core/errors';
 import { parseMappingMemory, type MappingMemory } from '../../core/llm/mappingMemory';
-import { MAPPING_MEMORY_KEY } from '../../backend/api/handlers/llm';
+import { MAPPING_MEMORY_KEY } from '../../backend/services/assistant';
 import { llmSettingsFromStore } from '../../backend/llm/policy';
 import { extractNoteFile, mapHeadersFile, routeFile, type LlmServiceOptions } from '../../backend/llm/service';
 import type { FlagSpec, ParsedArgs } from '../args';

@@ -7,9 +7,9 @@ import { extractNoteFile, mapHeadersFile, routeFile, type LlmServiceOptions } fr
 import { readSettings, writeSetting } from '../../services/settings';
 import type { ApiContext } from '../context';
 import type { Handlers } from './types';
+import { MAPPING_MEMORY_KEY } from '../../services/assistant';
 
 // The mapping memory lives in the settings table under this key (a plain JSON object, see core/llm/mappingMemory).
-export const MAPPING_MEMORY_KEY = 'llm.mappingMemory';
 
 function memoryOf(settings: Record<string, unknown>): MappingMemory {
   const raw = settings[MAPPING_MEMORY_KEY];

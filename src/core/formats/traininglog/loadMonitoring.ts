@@ -2,8 +2,13 @@
 // acute:chronic workload ratios — rolling 7/28-day means, coupled and uncoupled, and EWMA with
 // λ = 2/(N+1), N = 7 and 28 (Williams et al. 2017, BJSM 51:209). Ratios are reported, not judged.
 
+import { acwrEwma } from '../../load/acwrEwma';
+import { acwrRolling } from '../../load/acwrRolling';
+import { monotony as weekMonotony } from '../../load/monotony';
 import type { TrainingLogRow } from './read';
 import { isoDate } from './dates';
+
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 export interface DailyLoad {
   date: string; // ISO
@@ -34,6 +39,13 @@ export interface AthleteLoad {
   skippedSessions: number; // sessions without a date or a load
 }
 
+function sampleSd(values: Float64Array): number {
+  const m = mean(values, 0, values.length);
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return Math.sqrt(ss / (values.length - 1));
+}
+
 function mean(values: ArrayLike<number>, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += values[i];
@@ -59,22 +71,19 @@ export function loadMonitoring(rows: TrainingLogRow[]): AthleteLoad[] {
     const load = new Float64Array(n); // AU per day, rest days 0
     for (const s of valid) load[(s.day as number) - first] += s.load;
 
-    const la = 2 / (7 + 1);
-    const lc = 2 / (28 + 1);
-    let ea = load[0];
-    let ec = load[0];
+    // the formulas live in src/core/load; this adds dates, per-athlete grouping and nulls for "not yet defined"
+    const coupled = acwrRolling(load, { acute: 7, chronic: 28, coupled: true });
+    const uncoupled = acwrRolling(load, { acute: 7, chronic: 28, coupled: false });
+    const ewma = acwrEwma(load, { acute: 7, chronic: 28 });
     const days: DailyLoad[] = [];
     for (let i = 0; i < n; i++) {
-      if (i > 0) { ea = la * load[i] + (1 - la) * ea; ec = lc * load[i] + (1 - lc) * ec; }
       const acute7 = i >= 6 ? mean(load, i - 6, i + 1) : null;
-      const chronic28 = i >= 27 ? mean(load, i - 27, i + 1) : null;
-      const prior21 = i >= 27 ? mean(load, i - 27, i - 6) : null;
       days.push({
-        date: isoDate(first + i), load: load[i], acute7, chronic28,
-        acwrCoupled: acute7 !== null && chronic28 !== null && chronic28 > 0 ? acute7 / chronic28 : null,
-        acwrUncoupled: acute7 !== null && prior21 !== null && prior21 > 0 ? acute7 / prior21 : null,
-        ewmaAcute: ea, ewmaChronic: ec,
-        acwrEwma: i >= 27 && ec > 0 ? ea / ec : null,
+        date: isoDate(first + i), load: load[i], acute7, chronic28: finiteOrNull(coupled.chronic[i]),
+        acwrCoupled: coupled.chronic[i] > 0 ? finiteOrNull(coupled.ratio[i]) : null,
+        acwrUncoupled: uncoupled.chronic[i] > 0 ? finiteOrNull(uncoupled.ratio[i]) : null,
+        ewmaAcute: ewma.acute[i], ewmaChronic: ewma.chronic[i],
+        acwrEwma: i >= 27 && ewma.chronic[i] > 0 ? ewma.ratio[i] : null,
       });
     }
 
@@ -86,14 +95,9 @@ export function loadMonitoring(rows: TrainingLogRow[]): AthleteLoad[] {
       let total = 0;
       for (let d = from; d <= to; d++) total += load[d - first];
       const count = to - from + 1;
-      let sd: number | null = null;
-      if (count === 7) {
-        const m = total / 7;
-        let ss = 0;
-        for (let d = from; d <= to; d++) ss += (load[d - first] - m) ** 2;
-        sd = Math.sqrt(ss / 6);
-      }
-      const monotony = sd !== null && sd > 0 ? total / 7 / sd : null;
+      const week = load.subarray(from - first, to - first + 1);
+      const monotony = count === 7 ? finiteOrNull(weekMonotony(week)) : null;
+      const sd = count === 7 ? sampleSd(week) : null;
       weeks.push({ weekStart: isoDate(monday), days: count, load: total, mean: total / count, sd, monotony, strain: monotony === null ? null : total * monotony });
     }
     out.push({ athlete, days, weeks, skippedSessions });

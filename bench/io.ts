@@ -9,6 +9,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Trial } from '../src/core/model/trial';
 import { readC3dFile, writeC3dFile } from '../src/backend/services/c3dfile';
+import { hugePageEnv, thpMode } from '../bin/hugepages.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -135,14 +136,21 @@ async function measure(path: string, label: string, repeats: number): Promise<vo
       arrayBufferDeltaMb: Number(((after.arrayBuffers - before.arrayBuffers) / 1e6).toFixed(1)),
       trialMb: Number((held / 1e6).toFixed(1)),
       peakMemoryRatio: peakDelta === null ? null : Number((peakDelta / size).toFixed(3)),
+      malloc: process.env.KINETWIN_BENCH_MALLOC ?? 'kinetwin',
+      hugePages: /glibc\.malloc\.hugetlb=1/.test(process.env.GLIBC_TUNABLES ?? ''),
       loadAverage: Number(loadavg()[0].toFixed(1)),
     }),
   );
 }
 
-function runChild(path: string, label: string, repeats: number): void {
+/** Measures in a fresh process. `malloc: 'kinetwin'` runs it the way `bin/kinetwin.js` runs the app (glibc huge pages
+ * for large allocations where Linux offers them); 'default' without, to show what the tunable buys on this machine. */
+function runChild(path: string, label: string, repeats: number, malloc: 'kinetwin' | 'default' = 'kinetwin'): void {
+  const base = { ...process.env, KINETWIN_HUGEPAGES: undefined };
+  const env = malloc === 'kinetwin' ? hugePageEnv(base, process.platform, thpMode()) ?? base : { ...base, GLIBC_TUNABLES: undefined };
   const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--measure', path, label, String(repeats)], {
     stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...env, KINETWIN_BENCH_MALLOC: malloc },
   });
   if (r.status !== 0) console.log(JSON.stringify({ bench: 'io', file: label, error: `child exited ${r.status}` }));
 }
@@ -160,6 +168,7 @@ async function main(): Promise<void> {
     const writeMs = performance.now() - t0;
     console.log(JSON.stringify({ bench: 'io-write', file: `synthetic-${points}x${frames}`, mb: Number((written.bytes / 1e6).toFixed(1)), ms: Math.round(writeMs) }));
     runChild(path, `synthetic-${points}x${frames}`, 4);
+    runChild(path, `synthetic-${points}x${frames}`, 4, 'default');
     const shared = resolve(here, '..', '..', 'shared', 'data');
     for (const file of findC3d(shared)) runChild(file, file.slice(shared.length + 1), 5);
   } finally {

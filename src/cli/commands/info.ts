@@ -14,6 +14,7 @@ export const infoCommand: Command = {
     io.out(`Kinetwin ${info.version}`);
     io.out(`database      ${info.dbPath} (schema v${info.schemaVersion})`);
     io.out(`network       ${info.network.lockdown ? 'locked down' : 'open'}: ${info.network.policy}`);
+    io.out(`memory        ${info.memory.hugePages ? 'huge pages for large arrays (glibc.malloc.hugetlb=1)' : 'default malloc'}`);
     io.out(`ollama        ${info.ollama.host} — ${info.ollama.reachable ? `reachable, ${info.ollama.models.length} models` : `not reachable (${info.ollama.error})`}`);
     io.out(`contents      ${info.counts.subjects} subjects, ${info.counts.trials} trials, ${info.counts.artifacts} artifacts, ${info.counts.auditRows} audit rows`);
     return 0;

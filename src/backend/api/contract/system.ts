@@ -17,6 +17,7 @@ export const systemOps = {
       dataDir: z.string(),
       schemaVersion: z.number().int(),
       network: z.object({ lockdown: z.boolean(), policy: z.string() }),
+      memory: z.object({ hugePages: z.boolean() }), // glibc malloc asks for transparent huge pages (bin/hugepages.js)
       ollama: z.object({ host: z.string(), reachable: z.boolean(), models: z.array(z.string()), error: z.string().nullable() }),
       counts: z.object({ subjects: z.number().int(), trials: z.number().int(), artifacts: z.number().int(), auditRows: z.number().int() }),
     }),

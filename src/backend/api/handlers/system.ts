@@ -19,6 +19,7 @@ export const systemHandlers: Handlers<'health' | 'systemInfo' | 'auditVerify' | 
       dataDir: userDataDir(),
       schemaVersion: store.schemaVersion,
       network: { lockdown: ctx.lockdown, policy: 'loopback only: every non-loopback request is refused' },
+      memory: { hugePages: /(^|:)glibc\.malloc\.hugetlb=1/.test(process.env.GLIBC_TUNABLES ?? '') },
       ollama,
       counts: { subjects: count('subjects'), trials: count('trials'), artifacts: count('artifacts'), auditRows: count('audit_log') },
     };

@@ -1,12 +1,12 @@
 // Physics benchmark: the full-body twin in Ammo (wasm) vs the same articulated scene in MuJoCo (mujoco-js wasm),
 // measured in the same run; plus hand pose samples per second with Ammo self-collision checks.
-// Usage: npm run bench:physics -- --json   → one JSON line {ammoStepsPerSec, peerStepsPerSec, peer, bodies, handSamplesPerSec}
+// Usage: npm run bench:physics -- --json   → one JSON line {ammoStepsPerSec, peerStepsPerSec, peer, bodies, handSamplesPerSec, handGraspSamplesPerSec}
 import loadMujoco from 'mujoco-js';
 import { loadAmmo } from '../src/backend/services/ammo.js';
 import { buildBodyModel, type BodyModel } from '../src/core/physics/body/bodyModel.js';
 import { createBodyWorld, destroyBodyWorld, setJointTarget, stepBodyWorld } from '../src/core/physics/body/bodyWorld.js';
 import { axisRange } from '../src/core/physics/body/bodyWorld.js';
-import { benchHandSampling } from './physicsHand.js';
+import { benchHandGraspSampling, benchHandSampling } from './physicsHand.js';
 
 const STEPS = 2_000; // per timing window
 const WINDOWS = 12; // best window reported: the machine is shared, the fastest window is the least disturbed
@@ -110,6 +110,7 @@ const [ammoStepsPerSec, peerStepsPerSec] = race(ammoTwin, peerTwin);
 ammoTwin.destroy();
 peerTwin.destroy();
 const handSamplesPerSec = await benchHandSampling();
-const result = { ammoStepsPerSec: Math.round(ammoStepsPerSec), peerStepsPerSec: Math.round(peerStepsPerSec), peer: 'mujoco-js 0.0.7', bodies: model.segments.length, handSamplesPerSec: Math.round(handSamplesPerSec) };
+const handGraspSamplesPerSec = await benchHandGraspSampling();
+const result = { ammoStepsPerSec: Math.round(ammoStepsPerSec), peerStepsPerSec: Math.round(peerStepsPerSec), peer: 'mujoco-js 0.0.7', bodies: model.segments.length, handSamplesPerSec: Math.round(handSamplesPerSec), handGraspSamplesPerSec: Math.round(handGraspSamplesPerSec) };
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
 else console.log(result);

@@ -1,6 +1,6 @@
 // Dataset-generation cases of bench/synth.ts (`generate cohort` end to end: model fit, worker pool, physics,
 // files, hashes, manifest). Options: --subjects N (drop-landing, default 10000), --samples N (hand-poses, default 40000),
-// --workers W (default every core).
+// --gait-subjects N (gait, default 1000), --workers W (default every core).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,16 @@ export function datasetCases(opt: Opt) {
         const n = opt('subjects', 10_000);
         const { r, seconds } = await timedGenerate('drop-landing', n, 1, workers);
         return { subjects: r.subjects, files: r.files, workers, cores: availableParallelism(), seconds: Math.round(seconds * 10) / 10, subjectsPerSecond: Math.round((r.subjects / seconds) * 10) / 10, target: '< 60 s for 10000' };
+      },
+    },
+    {
+      name: 'gait-cohort',
+      run: async () => {
+        // `generate cohort --task gait` (--gait-subjects N, default 1000): template once (scale + IK), then per
+        // subject its model, FK of 2 strides at 100 Hz, MOT + TRC text, hashes
+        const n = opt('gait-subjects', 1000);
+        const { r, seconds } = await timedGenerate('gait', n, 1, workers);
+        return { subjects: r.subjects, files: r.files, workers, cores: availableParallelism(), seconds: Math.round(seconds * 10) / 10, subjectsPerSecond: Math.round((r.subjects / seconds) * 10) / 10 };
       },
     },
   ];

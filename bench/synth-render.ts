@@ -1,11 +1,37 @@
 // Render benchmark case for bench/synth.ts: 256×256 RGB + segment mask + linear depth frames per second through
 // headless Chromium (SwiftShader WebGL2, CPU only), scene sampling in Node included; PNG encoding measured apart.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ChromiumRenderer } from '../src/backend/render/chromium';
+import { generateDataset } from '../src/backend/services/dataset';
 import { framePngs } from '../src/backend/render/dataset';
 import { sampleRenderScene } from '../src/core/render/scene';
 
 export function renderCases(opt: (name: string, fallback: number) => number) {
   return [
+    {
+      // `generate cohort` with spec.render: drop-landing physics, then --cameras (default 4) 256² views per sample of
+      // each of --subjects (default 50) subjects; frames/s of the render phase (browser up) and end to end.
+      name: 'render-cohort-256',
+      run: async () => {
+        const subjects = opt('subjects', 50), cameras = opt('cameras', 4), workers = opt('workers', availableParallelism());
+        const dir = mkdtempSync(join(tmpdir(), 'kinetwin-bench-render-'));
+        try {
+          const t0 = performance.now();
+          const r = await generateDataset({ out: join(dir, 'ds'), spec: { size: subjects, seed: 1, tasks: ['drop-landing'], render: { width: 256, height: 256, cameras } }, workers });
+          const seconds = (performance.now() - t0) / 1000;
+          const t = JSON.parse(readFileSync(join(dir, 'ds', 'manifest.json'), 'utf8')).timings as Record<string, number>;
+          return {
+            subjects, cameras, workers, frames: t.renderedFrames, seconds: Math.round(seconds * 100) / 100,
+            physicsSeconds: t.simulationSeconds, renderSeconds: Math.round(t.renderSeconds * 100) / 100,
+            renderFramesPerSec: Math.round(t.renderFramesPerSecond * 10) / 10, endToEndFramesPerSec: Math.round((t.renderedFrames / seconds) * 10) / 10, files: r.files,
+          };
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    },
     {
       name: 'render-256',
       run: async () => {

@@ -219,6 +219,17 @@ try {
     const text = await result.textContent();
     const bw = Number(/Peak vertical GRF([\d.]+) BW/.exec(text)?.[1]);
     assert(bw > 1.5 && bw < 8, `peak GRF ${bw} BW`);
+    // it ran in the page's Web Worker, streamed the body's frames, and matches the backend's run bit for bit
+    assert((await result.getAttribute('data-engine')) === 'web worker', `engine: ${await result.getAttribute('data-engine')}`);
+    assert(Number(await result.getAttribute('data-frames')) > 100, `frames: ${await result.getAttribute('data-frames')}`);
+    const token = new URL(url).hash.replace('#token=', '');
+    const res = await fetch(`http://127.0.0.1:${port}/api/simulateLanding`, {
+      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ massKg: 75, statureM: 1.75, sex: 'm', heightM: 0.45, strategy: 'soft' }),
+    });
+    const backend = await res.json();
+    assert(backend.peakVerticalGrfBw === Number(await result.getAttribute('data-peak-grf')), `backend ${backend.peakVerticalGrfBw} vs worker ${await result.getAttribute('data-peak-grf')}`);
+    await page.waitForFunction(() => document.querySelector('canvas') !== null);
     await page.screenshot({ path: join(outDir, 'simulation-landing.png') });
     await page.getByRole('button', { name: 'Sample 12 poses' }).click();
     await page.getByTestId('hand-result').waitFor({ timeout: 90_000 });
@@ -257,7 +268,7 @@ try {
     await page.getByRole('button', { name: 'Cohorts', exact: true }).click();
     await page.getByLabel('Output directory').fill(join(work, 'cohort'));
     await page.getByLabel('Subjects').fill('4');
-    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
     const facts = await page.getByTestId('generated').textContent({ timeout: 120_000 });
     assert(/4 subjects · 4 samples/.test(facts), facts);
     assert(/derived-from|spec|source/i.test(facts), `lineage missing: ${facts}`);
@@ -274,6 +285,25 @@ try {
     assert(circles > 8 * 5, `only ${circles} keypoints drawn`);
     await gallery.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(outDir, 'cohorts-gallery.png') });
+  });
+
+  await check("Cohorts generates a rendered gait cohort and shows the dataset's own labelled images", async () => {
+    await page.getByRole('button', { name: 'Cohorts', exact: true }).click();
+    await page.getByLabel('Output directory').fill(join(work, 'cohort-rendered'));
+    await page.getByLabel('Task').selectOption('gait');
+    await page.getByLabel('Subjects').fill('2');
+    await page.getByLabel(/render labelled images/).check();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    const facts = await page.getByTestId('generated').textContent({ timeout: 180_000 });
+    assert(/2 subjects · 2 samples/.test(facts), facts);
+    await page.getByRole('button', { name: "Show the generated dataset's renders" }).click();
+    const gallery = page.getByTestId('gallery');
+    await gallery.getByText(/sample 0 · camera 1/).first().waitFor({ timeout: 60_000 });
+    const images = await gallery.getByRole('img', { name: /synthetic sample/ }).count();
+    assert(images >= 4, `expected ≥ 4 dataset images (2 subjects × 2 cameras), got ${images}`);
+    assert((await gallery.locator('circle').count()) > images * 5, 'keypoints missing on the dataset images');
+    await gallery.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(outDir, 'cohorts-dataset-gallery.png') });
   });
 
   await check('no errors in the page console', async () => {

@@ -12,6 +12,8 @@ import { privacyReport, type PrivacyReport } from '../../core/metrics/privacy/pr
 import { readSettings } from './settings';
 import type { Store } from '../store/store';
 import { readManifest } from './dataset-manifest-io';
+import { COCO_NO_RENDERS, exportCoco, hasRenders } from './dataset-coco';
+import { exportC3d } from './dataset-c3d';
 import { resolveFitCsv, sha256File } from './dataset-env';
 import { loadTable } from './validate';
 
@@ -98,6 +100,12 @@ function exportBids(dir: string, m: DatasetManifest, out: string, files: string[
     ankle_angle_r: { component: 'n/a', type: 'JNTANG', trackedPoint: 'RAnkle', units: 'deg' },
     ground_force_vy_bw: { component: 'z', type: 'MISC', trackedPoint: 'Ground', units: 'BW' },
     com_height_m: { component: 'z', type: 'POS', trackedPoint: 'CoM', units: 'm' },
+    // gait MOT columns (the model's coordinate names)
+    ...Object.fromEntries((['r', 'l'] as const).flatMap((s) => {
+      const side = s === 'r' ? 'R' : 'L';
+      return [[`hip_flexion_${s}`, `${side}Hip`], [`hip_adduction_${s}`, `${side}Hip`], [`knee_flexion_${s}`, `${side}Knee`], [`ankle_dorsiflexion_${s}`, `${side}Ankle`]]
+        .map(([name, point]) => [name, { component: 'n/a', type: 'JNTANG', trackedPoint: point, units: 'deg' }]);
+    })),
   };
   const task = m.task.replace(/[^A-Za-z0-9]/g, '');
   for (const f of m.files) {
@@ -133,13 +141,14 @@ export async function exportDataset(dataset: string, options: ExportOptions): Pr
     throw new KinetwinError(`export refused: privacy check failed (${gate.problems.join('; ')}); pass --reason TEXT to export anyway (the reason is recorded in the audit log)`, dir);
   }
   if ((format === 'bids' || format === 'c3d') && m.task === 'hand-poses') throw new KinetwinError(`format ${format} needs time series; hand-poses datasets export as parquet`, dir);
-  if (format === 'coco') throw new KinetwinError('COCO export needs rendered images (camera projection), which this build does not produce yet; use parquet', dir);
-  if (format === 'c3d') throw new KinetwinError('C3D export needs marker trajectories, which the cohort physics tasks do not produce yet; use bids or parquet', dir);
+  if (format === 'coco' && !hasRenders(m)) throw new KinetwinError(COCO_NO_RENDERS, dir);
   const out = resolve(options.out);
   if (existsSync(out) && out === dir) throw new KinetwinError('export directory is the dataset itself', out);
   mkdirSync(out, { recursive: true });
   const files: string[] = [];
-  if (format === 'parquet') exportParquet(dir, m, out, files);
+  if (format === 'coco') exportCoco(dir, m, out, files);
+  else if (format === 'c3d') exportC3d(dir, m, out, files);
+  else if (format === 'parquet') exportParquet(dir, m, out, files);
   else exportBids(dir, m, out, files);
   const result: ExportResult = { dataset: dir, digest, format, out, files, gate, overridden: !gate.passed, reason };
   options.store?.write('dataset.export', { dataset: dir, digest, format, out, files: files.length, gate, overridden: !gate.passed, reason }, () => undefined);

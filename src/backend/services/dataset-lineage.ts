@@ -23,7 +23,7 @@ export function recordDatasetLineage(store: Store, dir: string, m: DatasetManife
     for (const s of m.sources) edge.run('dataset', ds, 'source-data', s.sha256, 'fitted-on', JSON.stringify(s), now);
     const bySubject = new Map<string, Array<{ path: string; sha256: string }>>();
     for (const f of m.files) {
-      const sid = /^samples\/([^/]+)\//.exec(f.path)?.[1];
+      const sid = /^(?:samples|renders)\/([^/]+)\//.exec(f.path)?.[1];
       if (sid) (bySubject.get(sid) ?? bySubject.set(sid, []).get(sid)!).push({ path: f.path, sha256: f.sha256 });
     }
     for (const s of m.subjects) {

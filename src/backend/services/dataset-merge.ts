@@ -34,6 +34,7 @@ export function mergeDatasets(dirs: string[], out: string, options: { store?: St
   files.push(...writeSubjectTables(dir, plan.subjects, ref.spec, ref.specHash));
   const shardSeconds = manifests.reduce((s, m) => s + (typeof m.timings?.wallSeconds === 'number' ? m.timings.wallSeconds : 0), 0);
   const m = buildManifest(ref, null, plan.subjects, files, { startedAt: new Date(t0).toISOString(), mergedShards: manifests.length, shardWallSeconds: shardSeconds, mergeSeconds: (Date.now() - t0) / 1000 });
+  if (ref.warnings) m.warnings = ref.warnings;
   writeFileSync(join(dir, MANIFEST_NAME), manifestText(m));
   const digest = manifestDigest(m);
   const artifactId = options.store ? recordDatasetLineage(options.store, dir, m, digest, 'dataset.merge', { shards: dirs.map((d) => resolve(d)) }) : null;

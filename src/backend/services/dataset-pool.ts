@@ -4,12 +4,13 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { CohortModelJson } from '../../core/cohort/model-json';
 import type { CohortSpec } from '../../core/cohort/spec';
+import type { GaitTemplate } from '../../core/dataset/gait-template';
 import type { DatasetTask } from '../../core/dataset/sample';
 import { KinetwinError } from '../../core/errors';
 import { startWorker } from '../workers/start';
 import type { ChunkResult } from './dataset-chunk';
 
-export interface PoolJob { modelJson: CohortModelJson; spec: CohortSpec; task: DatasetTask; outDir: string }
+export interface PoolJob { modelJson: CohortModelJson; spec: CohortSpec; task: DatasetTask; outDir: string; gait?: GaitTemplate }
 
 export interface PoolOptions {
   workers?: number; // default: every core

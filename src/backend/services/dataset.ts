@@ -8,6 +8,9 @@ import type { CohortModel } from '../../core/cohort/model';
 import { parseCohortSpec, type CohortSpec } from '../../core/cohort/spec';
 import { specHash } from '../../core/cohort/spec-hash';
 import { buildManifest, MANIFEST_NAME, manifestDigest, manifestText, type DatasetFile, type DatasetSource, type DatasetSubject, type ManifestBase } from '../../core/dataset/manifest';
+import { GAIT_CYCLES, GAIT_RATE_HZ } from '../../core/dataset/gait-params';
+import { GAIT_MARKER_SET } from '../../core/dataset/gait-task';
+import type { GaitTemplate } from '../../core/dataset/gait-template';
 import { COHORT_PHYSICS, type DatasetTask } from '../../core/dataset/sample';
 import { parseShard, shardRange, type ShardRange } from '../../core/dataset/shard';
 import { datasetSubjectsTable } from '../../core/dataset/subjects-table';
@@ -17,9 +20,11 @@ import { tableToParquet } from '../../core/export/parquet';
 import type { Store } from '../store/store';
 import { VERSION } from '../version';
 import { generateChunk } from './dataset-chunk';
+import { loadGaitTemplate } from './dataset-gait';
 import { ammoVersion, fitFromCsv, gitCommit, resolveFitCsv, sha256Bytes } from './dataset-env';
 import { recordDatasetLineage } from './dataset-lineage';
 import { runPool } from './dataset-pool';
+import { renderDatasetSubjects, renderPlan } from './dataset-render';
 import { loadAmmo } from './ammo';
 
 export { readManifest } from './dataset-manifest-io';
@@ -65,13 +70,11 @@ export function resolveSpec(options: Pick<GenerateDatasetOptions, 'spec' | 'n' |
   if (input.size === undefined) throw new KinetwinError('cohort size missing: pass --n N or a spec with "size"');
   if (input.seed === undefined) throw new KinetwinError('seed missing: pass --seed S or a spec with "seed"');
   const spec = parseCohortSpec(input);
-  const task = spec.tasks[0];
-  if (task === 'gait') throw new KinetwinError('task gait has no physics generator yet (drop-landing, cmj and hand-poses do)');
-  return { spec, task };
+  return { spec, task: spec.tasks[0] };
 }
 
 /** Manifest members shared by every run of (spec, model, source). */
-export function manifestBase(spec: CohortSpec, task: DatasetTask, model: CohortModel, sources: DatasetSource[]): ManifestBase {
+export function manifestBase(spec: CohortSpec, task: DatasetTask, model: CohortModel, sources: DatasetSource[], gait?: GaitTemplate): ManifestBase {
   return {
     generator: { name: 'kinetwin', version: VERSION, gitCommit: gitCommit() },
     engines: { node: process.version, ammo: task === 'hand-poses' || task === 'drop-landing' || task === 'cmj' ? ammoVersion() : null },
@@ -81,7 +84,16 @@ export function manifestBase(spec: CohortSpec, task: DatasetTask, model: CohortM
     specHash: specHash(spec),
     model: { kind: model.kind, source: model.source, digest: cohortModelDigest(model), variables: model.variables.map((v) => v.name) },
     sources,
-    physics: task === 'drop-landing' ? { ...COHORT_PHYSICS.landing, heightRangeM: '0.2-0.6' } : task === 'cmj' ? { ...COHORT_PHYSICS.jump } : null,
+    physics: task === 'drop-landing' ? { ...COHORT_PHYSICS.landing, heightRangeM: '0.2-0.6' } : task === 'cmj' ? { ...COHORT_PHYSICS.jump } : task === 'gait' && gait ? gaitSettings(gait) : null,
+  };
+}
+
+/** The gait task's settings in the manifest: output rate and strides, and the template's measured stride. */
+function gaitSettings(t: GaitTemplate): Record<string, number | string> {
+  const r = (v: number) => Math.round(v * 1e6) / 1e6;
+  return {
+    rateHz: GAIT_RATE_HZ, strides: GAIT_CYCLES, markerSet: GAIT_MARKER_SET.name, templateCycles: t.cycles, templateStrideTimeS: r(t.periodS),
+    templateSpeedMps: r(t.speedMps), templateStrideLengthM: r(t.strideLengthM), templateLegLengthM: r(t.legLengthM), scaling: 'Froude similarity (Hof 1996)',
   };
 }
 
@@ -116,34 +128,41 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   const fitPath = resolveFitCsv(options.fit);
   const { model, source } = await fitFromCsv(fitPath);
   const dir = prepareOutDir(options.out);
-  const base = manifestBase(spec, task, model, [source]);
+  const gait = task === 'gait' ? loadGaitTemplate() : null; // once per dataset, shared by every worker
+  const base = manifestBase(spec, task, model, [source, ...(gait?.sources ?? [])], gait?.template);
   const total = range.end - range.start;
+  const render = renderPlan(spec, task); // progress counts subjects, then rendered frames
+  const progressTotal = total + total * spec.samplesPerSubject * render.framesPerSample;
   let done = 0;
   const tick = (): void => {
     if (options.signal?.aborted) throw new KinetwinError('generation cancelled');
-    options.onProgress?.(++done, total);
+    options.onProgress?.(++done, progressTotal);
   };
-  const job = { spec, task, outDir: dir };
+  const job = { spec, task, outDir: dir, ...(gait ? { gait: gait.template } : {}) };
   let chunks;
+  let rendered;
   const tSim = Date.now();
   try {
     if (options.workers === 0 || total <= 2) {
       if (options.signal?.aborted) throw new KinetwinError('generation cancelled');
       chunks = [generateChunk(await loadAmmo(), { ...job, model }, range.start, range.end, tick)];
     } else {
-      chunks = await runPool({ ...job, modelJson: cohortModelToJson(model) }, range.start, range.end, { workers: options.workers, signal: options.signal, onSubject: () => options.onProgress?.(++done, total) });
+      chunks = await runPool({ ...job, modelJson: cohortModelToJson(model) }, range.start, range.end, { workers: options.workers, signal: options.signal, onSubject: () => options.onProgress?.(++done, progressTotal) });
     }
+    rendered = await renderDatasetSubjects({ dir, spec, task, subjects: chunks.flatMap((c) => c.subjects), signal: options.signal, onFrame: () => options.onProgress?.(++done, progressTotal) });
   } catch (err) {
     rmSync(dir, { recursive: true, force: true }); // the directory was new or empty: leave no half dataset behind
     throw err;
   }
-  const simSeconds = (Date.now() - tSim) / 1000;
+  const simSeconds = (Date.now() - tSim) / 1000 - rendered.seconds; // physics only
   const subjects = chunks.flatMap((c) => c.subjects);
   const files = chunks.flatMap((c) => c.files);
+  files.push(...rendered.files);
   files.push(...writeSubjectTables(dir, subjects, spec, base.specHash));
   const seconds = (Date.now() - t0) / 1000;
   const shard = shardSpec ? range : null;
-  const manifest = buildManifest(base, shard, subjects, files, { startedAt, wallSeconds: seconds, simulationSeconds: simSeconds, subjectsPerSecond: total / Math.max(seconds, 1e-9), workers: options.workers === 0 || total <= 2 ? 0 : Math.min(options.workers ?? availableParallelism(), total) });
+  const manifest = buildManifest(base, shard, subjects, files, { startedAt, wallSeconds: seconds, simulationSeconds: simSeconds, subjectsPerSecond: total / Math.max(seconds, 1e-9), workers: options.workers === 0 || total <= 2 ? 0 : Math.min(options.workers ?? availableParallelism(), total), ...(rendered.frames > 0 ? { renderSeconds: rendered.seconds, renderedFrames: rendered.frames, renderFramesPerSecond: rendered.framesPerSecond } : {}) });
+  if (render.warning) manifest.warnings = [render.warning];
   writeFileSync(join(dir, MANIFEST_NAME), manifestText(manifest));
   const digest = manifestDigest(manifest);
   const artifactId = options.store ? recordDatasetLineage(options.store, dir, manifest, digest, 'dataset.generate') : null;

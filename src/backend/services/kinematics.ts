@@ -13,7 +13,7 @@ import { assignGroundReactions, resample, type PlateSeries } from '../../core/tw
 import { solveInverseKinematics, type IkResult } from '../../core/twin/ik';
 import { inverseDynamics } from '../../core/twin/inverseDynamics';
 import { landingKinematics, type LandingSide } from '../../core/twin/landing';
-import { BUILT_IN_MARKER_SETS, defineMarkerSet, detectMarkerSet, type MarkerDef, type MarkerSet } from '../../core/twin/markerSets';
+import { BUILT_IN_MARKER_SETS, defineMarkerSet, detectMarkerSet, tracksShoulderGirdle, type MarkerDef, type MarkerSet } from '../../core/twin/markerSets';
 import type { BodyModel, Sex } from '../../core/twin/model';
 import { coordinatesMotTable, writeCoordinatesMot } from '../../core/twin/mot';
 import { createKinematicsData, forwardKinematics, pointInLab } from '../../core/twin/forwardKinematics';
@@ -60,7 +60,7 @@ async function scaled(staticPath: string, o: SubjectOptions): Promise<{ model: B
   const trial = await openMarkers(staticPath);
   try {
     const set = pickSet(trial.points!.labels, o.markerSet);
-    const { model } = createFullBodyModel({ massKg: o.massKg, sex: o.sex });
+    const { model } = createFullBodyModel({ massKg: o.massKg, sex: o.sex, shoulderGirdle: tracksShoulderGirdle(set, trial.points!.labels) });
     const opts: ScaleOptions = { massKg: o.massKg, sex: o.sex, kneeWidthM: o.kneeWidthM, ankleWidthM: o.ankleWidthM, elbowWidthM: o.elbowWidthM, hipMethod: o.hipMethod };
     const result = scaleModel(model, set, trial, opts);
     return { model: result.model, set, result };
@@ -302,7 +302,9 @@ export function solveTwin(staticTrial: Trial, dynamicTrial: Trial, o: TwinSubjec
   try {
     set = o.markerSet === undefined ? detectMarkerSet(staticTrial.points.labels, KNOWN_SETS) : KNOWN_SETS.find((s) => s.name === o.markerSet) ?? (() => { throw new KinetwinError(`unknown marker set ${o.markerSet} (known: ${KNOWN_SETS.map((s) => s.name).join(', ')})`); })();
     const st = o.staticFrames === undefined ? staticTrial : frameRange(staticTrial, o.staticFrames);
-    const scaledModel = scaleModel(createFullBodyModel({ massKg, sex }).model, set, st, { massKg, sex });
+    // Shoulder girdles whenever both acromions are tracked: the arms-raised static poses of many labs move them.
+    const shoulderGirdle = tracksShoulderGirdle(set, st.points!.labels);
+    const scaledModel = scaleModel(createFullBodyModel({ massKg, sex, shoulderGirdle }).model, set, st, { massKg, sex });
     model = scaledModel.model;
     warnings.push(...scaledModel.warnings.map((w) => `static: ${w}`));
   } catch (err) {

@@ -9,6 +9,7 @@ import { readMot } from '../../core/formats/mot/read.js';
 import type { Trial } from '../../core/model/trial.js';
 import { motionFromTwin } from '../../core/physics/track/motionFromTwin.js';
 import { statureFromTwin } from '../../core/physics/track/statureFromTwin.js';
+import type { GroundWrench } from '../../core/physics/track/rootResidual.js';
 import type { TrackSummary } from '../../core/physics/track/trackTask.js';
 import { buildBodyModel } from '../../core/physics/body/bodyModel.js';
 import { resample } from '../../core/twin/groundReaction.js';
@@ -45,21 +46,39 @@ export interface TrackResult extends Omit<TrackSummary, 'series'> {
 
 const G = 9.81;
 
-/** Total vertical (lab Y) ground reaction per IK frame, N, from plate forces (frames × 3, model lab Y up). */
-function verticalTotal(plates: { force: Float64Array }[], frames: number): Float64Array {
-  const out = new Float64Array(frames);
-  for (const p of plates) for (let f = 0; f < frames; f++) out[f] += p.force[f * 3 + 1];
-  return out;
+/**
+ * Total ground wrench per IK frame from plates (frames × 3 each, model lab Y up: force N, centre of pressure m, free
+ * moment N·m): Σ F and its moment about the lab origin Σ (cop × F + T); a plate's COP counts only while it carries load.
+ */
+function totalWrench(plates: { force: Float64Array; cop: Float64Array; moment: Float64Array }[], frames: number): GroundWrench {
+  const forceN = new Float64Array(frames * 3), momentNm = new Float64Array(frames * 3);
+  for (const p of plates) {
+    for (let f = 0; f < frames; f++) {
+      const o = f * 3, F = p.force, r = p.cop, T = p.moment;
+      const loaded = Number.isFinite(F[o + 1]) && Math.abs(F[o + 1]) > 1e-6 && Number.isFinite(r[o]) && Number.isFinite(r[o + 1]) && Number.isFinite(r[o + 2]);
+      for (let k = 0; k < 3; k++) forceN[o + k] += F[o + k];
+      if (!loaded) continue;
+      momentNm[o] += r[o + 1] * F[o + 2] - r[o + 2] * F[o + 1] + (Number.isFinite(T[o]) ? T[o] : 0);
+      momentNm[o + 1] += r[o + 2] * F[o] - r[o] * F[o + 2] + (Number.isFinite(T[o + 1]) ? T[o + 1] : 0);
+      momentNm[o + 2] += r[o] * F[o + 1] - r[o + 1] * F[o] + (Number.isFinite(T[o + 2]) ? T[o + 2] : 0);
+    }
+  }
+  return { forceN, momentNm };
 }
 
-/** Vertical GRF of an OpenSim GRF MOT resampled to the IK times `at` (s). */
-async function grfFromMot(path: string, at: Float64Array): Promise<Float64Array> {
+/** Vertical components (N) of a ground wrench's force. */
+function vertical(w: GroundWrench): Float64Array {
+  return Float64Array.from({ length: w.forceN.length / 3 }, (_, f) => w.forceN[f * 3 + 1]);
+}
+
+/** Ground wrench of an OpenSim GRF MOT resampled to the IK times `at` (s). */
+async function grfFromMot(path: string, at: Float64Array): Promise<GroundWrench> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new KinetwinError('not a file');
     if (info.size > 512 * 1024 * 1024) throw new KinetwinError(`file is ${info.size} bytes, above the 512 MiB limit`);
     const { time, plates } = platesFromGrfTable(readMot(new Uint8Array(await readFile(path))));
-    return verticalTotal(plates.map((p) => ({ force: resample(time, p.force, 3, at) })), at.length);
+    return totalWrench(plates.map((p) => ({ force: resample(time, p.force, 3, at), cop: resample(time, p.cop, 3, at), moment: resample(time, p.moment, 3, at) })), at.length);
   } catch (err) {
     if ((err as { code?: string }).code === 'ENOENT') throw new KinetwinError('no such file', path);
     throw inFile(path, err);
@@ -74,18 +93,19 @@ export async function simulateTrackTrials(staticTrial: Trial, dynamicTrial: Tria
   const sol = solveTwin(staticTrial, dynamicTrial, { massKg: o.massKg, sex: sex === 'f' ? 'female' : 'male', markerSet: o.markerSet, staticFrames: o.staticFrames }, names);
   run.onProgress?.({ phase: 'inverse kinematics', done: 1, total: 1 });
   const { ik, model: twin } = sol;
-  let grfN: Float64Array | undefined, grfSource: string | null = null;
-  if (o.grfPath !== undefined) { grfN = await grfFromMot(o.grfPath, ik.time); grfSource = o.grfPath; }
+  let grf: GroundWrench | undefined, grfSource: string | null = null;
+  if (o.grfPath !== undefined) { grf = await grfFromMot(o.grfPath, ik.time); grfSource = o.grfPath; }
   else if (dynamicTrial.forcePlates.length > 0) {
-    try { grfN = verticalTotal(platesFromTrial(dynamicTrial, ik.time), ik.frames); } catch (err) { throw inFile(names.dynamic, err); }
+    try { grf = totalWrench(platesFromTrial(dynamicTrial, ik.time), ik.frames); } catch (err) { throw inFile(names.dynamic, err); }
     grfSource = 'c3d force plates';
   }
+  const grfN = grf && vertical(grf);
   const warnings = [...sol.warnings];
   const statureM = o.statureM ?? statureFromTwin(twin, sex);
   const body = buildBodyModel({ stature: statureM, mass: o.massKg, sex });
   let tm;
   try {
-    tm = motionFromTwin(twin, ik.coordinates, ik.rate, body, { firstFrame: o.firstFrame, lastFrame: o.lastFrame, cutoffHz: o.cutoffHz, measuredGrfN: grfN });
+    tm = motionFromTwin(twin, ik.coordinates, ik.rate, body, { firstFrame: o.firstFrame, lastFrame: o.lastFrame, cutoffHz: o.cutoffHz, measuredGrfN: grfN, measuredGrf: grf });
   } catch (err) {
     throw inFile(names.dynamic, err);
   }

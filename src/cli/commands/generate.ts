@@ -23,11 +23,11 @@ const num = (v: unknown): number | undefined => (v === undefined ? undefined : N
 export const generateCohortCommand: Command = {
   name: 'generate cohort',
   summary: 'Generate a synthetic labelled cohort dataset: subjects from a model fitted on real anthropometry, a physics task per sample, manifest + lineage',
-  usage: '--n N --seed S --task drop-landing|cmj|hand-poses [--spec FILE] [--fit CSV] [--shard k/N] [--samples-per-subject K] [--workers W] --out DIR [--json]',
+  usage: '--n N --seed S --task drop-landing|cmj|hand-poses|gait [--spec FILE] [--fit CSV] [--shard k/N] [--samples-per-subject K] [--workers W] --out DIR [--json]',
   flags: {
     n: { type: 'number', value: 'N', description: 'subjects (overrides the spec)' },
     seed: { type: 'number', value: 'S', description: 'seed (overrides the spec)' },
-    task: { type: 'string', value: 'TASK', description: 'drop-landing | cmj | hand-poses (gait: not yet)' },
+    task: { type: 'string', value: 'TASK', description: 'drop-landing | cmj | hand-poses | gait (gait: the bundled real walk perturbed, markers TRC + angles MOT)' },
     spec: { type: 'string', value: 'FILE', description: 'cohort spec JSON (conditions, demographics…)' },
     fit: { type: 'string', value: 'CSV', description: 'table the cohort model is fitted on (default ANSUR II train)' },
     shard: { type: 'string', value: 'k/N', description: 'generate only shard k of N (contiguous subjects); join with `kinetwin merge`' },

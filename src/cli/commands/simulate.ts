@@ -1,5 +1,6 @@
 // `kinetwin simulate landing|jump|hand`: physics-grounded twin simulations in Ammo (run in a worker thread).
 import { KinetwinError } from '../../core/errors';
+import { checkGraspOptions, type GraspOptions } from '../../core/physics/hand/graspObject';
 import type { BoneKind, HandVariant } from '../../core/physics/hand/handModel';
 import { parseSex, simulateHandService, simulateJumpService, simulateLandingService } from '../../backend/services/simulate';
 import type { FlagSpec, ParsedArgs } from '../args';
@@ -111,10 +112,23 @@ export function handVariantFromFlags(args: ParsedArgs): HandVariant {
   return v;
 }
 
+/** Parses --grasp cylinder|sphere [--object-radius M] [--object-length M]; null without --grasp. */
+export function graspFromFlags(args: ParsedArgs): GraspOptions | null {
+  const num = (k: string): number | undefined => (args.flags[k] === undefined ? undefined : Number(args.flags[k]));
+  if (args.flags.grasp === undefined) {
+    if (args.flags['object-radius'] !== undefined || args.flags['object-length'] !== undefined) throw new KinetwinError('--object-radius and --object-length need --grasp cylinder|sphere');
+    return null;
+  }
+  const g: GraspOptions = { object: String(args.flags.grasp).toLowerCase() as GraspOptions['object'] };
+  if (num('object-radius') !== undefined) g.radius = num('object-radius');
+  if (num('object-length') !== undefined) g.length = num('object-length');
+  return checkGraspOptions(g);
+}
+
 export const simulateHandCommand: Command = {
   name: 'simulate hand',
   summary: 'Sample hand poses with configurable anatomy (absent, cut, fused, extra, short digits); one JSON label per sample',
-  usage: '--samples N --seed N --out DIR [--absent 3,4] [--absent-from 2:pip] [--fused 3,4] [--extra] [--short 5:middle:0.5] [--mode uniform|functional] [--hand-length M] [--json]',
+  usage: '--samples N --seed N --out DIR [--absent 3,4] [--absent-from 2:pip] [--fused 3,4] [--extra] [--short 5:middle:0.5] [--mode uniform|functional] [--hand-length M] [--grasp cylinder|sphere [--object-radius M] [--object-length M]] [--json]',
   flags: {
     samples: { type: 'number', value: 'N', description: 'number of samples (required)' },
     seed: { type: 'number', value: 'N', description: 'random seed: sample i depends only on (seed, i) (required)' },
@@ -126,6 +140,9 @@ export const simulateHandCommand: Command = {
     short: { type: 'string', value: 'D:BONE:F', description: 'shortened bone, e.g. 5:middle:0.5' },
     mode: { type: 'string', value: 'MODE', description: 'uniform within clinical limits (default) or functional ranges' },
     'hand-length': { type: 'number', value: 'M', description: 'wrist crease to middle fingertip (default 0.19 m)' },
+    grasp: { type: 'string', value: 'KIND', description: 'close the digits on a cylinder or sphere resting on the palm (contacts in each label)' },
+    'object-radius': { type: 'number', value: 'M', description: 'grasped object radius (default: drawn per sample, cylinder 0.015–0.04, sphere 0.02–0.045 m)' },
+    'object-length': { type: 'number', value: 'M', description: 'grasped cylinder length (default: drawn per sample, 0.12–0.2 m)' },
   },
   positionals: { min: 0, max: 0 },
   async run(args, io) {
@@ -138,11 +155,15 @@ export const simulateHandCommand: Command = {
       {
         samples: need(args, 'samples'), seed: need(args, 'seed'), mode, variant: handVariantFromFlags(args),
         handLength: args.flags['hand-length'] === undefined ? undefined : Number(args.flags['hand-length']),
+        grasp: graspFromFlags(args),
       },
       String(out), { onProgress: progress(io, 'hand samples') },
     );
     if (io.json) io.printJson({ ...r, outDir: String(out) });
-    else io.out(`${r.samples} hand samples in ${String(out)} (${r.collisionFree} collision-free, mean ${r.meanAttempts} draws, worst limit excursion ${r.maxLimitViolationDeg}°) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    else {
+      io.out(`${r.samples} hand samples in ${String(out)} (${r.collisionFree} collision-free, mean ${r.meanAttempts} draws, worst limit excursion ${r.maxLimitViolationDeg}°) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (r.grasp) io.out(`  grasping a ${r.grasp.object.type}: ${r.grasp.meanDigitsInContact} digits in contact on average, deepest penetration ${(r.grasp.maxPenetrationM * 1000).toFixed(2)} mm`);
+    }
     return 0;
   },
 };

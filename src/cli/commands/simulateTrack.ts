@@ -31,13 +31,14 @@ function printText(io: CliIo, r: TrackResult): void {
   io.out(`physics consistency of ${r.file} (static ${r.static})`);
   io.out(`  frames                      ${r.frames} at ${fmt(r.rate, 1)} Hz (${fmt(r.durationS, 2)} s, first ${r.settleFrames} left out while the body settles)`);
   io.out(`  body                        ${fmt(r.massKg, 1)} kg, ${fmt(r.statureM, 3)} m; ground offset ${fmt(r.groundOffsetM * 100, 1)} cm; IK marker RMS ${fmt(r.markerRmsErrorM * 1000, 1)} mm`);
-  io.out(`  residual force              mean ${fmt(r.residualForcePctBw.mean, 1)} % BW, max ${fmt(r.residualForcePctBw.max, 1)} % BW`);
-  io.out(`  residual moment             mean ${fmt(r.residualMomentPctBwH.mean, 2)} % BW·H, max ${fmt(r.residualMomentPctBwH.max, 2)} % BW·H`);
-  io.out(`  vertical GRF RMSE           ${r.grfRmseBw === null ? `n/a (no force data)` : `${fmt(r.grfRmseBw, 3)} BW vs ${r.grfSource}`}`);
-  io.out(`  ground penetration max      ${fmt(r.penetrationMaxM * 1000, 1)} mm`);
+  io.out(`  root residual force         mean ${fmt(r.residualForcePctBw.mean, 1)}, RMS ${fmt(r.residualForcePctBw.rms, 1)}, max ${fmt(r.residualForcePctBw.max, 1)} % BW (vs ${r.residualSource})`);
+  io.out(`  root residual moment        mean ${fmt(r.residualMomentPctBwH.mean, 2)}, RMS ${fmt(r.residualMomentPctBwH.rms, 2)}, max ${fmt(r.residualMomentPctBwH.max, 2)} % BW·H`);
+  io.out(`  simulation root actuator    RMS ${fmt(r.simulationRootForcePctBw.rms, 1)} % BW (pelvis position error RMS ${fmt(r.rootErrorRmsM * 1000, 0)} mm)`);
+  io.out(`  vertical GRF RMSE           ${r.grfRmseBw === null ? `n/a (no force data)` : `${fmt(r.grfRmseBw, 3)} BW, simulated vs ${r.grfSource}`}`);
+  io.out(`  ground penetration max      ${fmt(r.penetrationMaxM * 1000, 1)} mm (pads' static deflection ${fmt(r.staticDeflectionM * 1000, 1)} mm)`);
   io.out(`  joint-limit violation max   ${fmt(r.jointLimitViolationMaxDeg, 1)}°`);
   io.out(`  tracking error RMS          ${fmt(r.trackingErrorRmsDeg, 2)}°`);
-  io.out(`  consistency score           ${fmt(r.score, 1)} / 100`);
+  io.out(`  consistency score           ${fmt(r.score, 1)} / 100 (geometric mean of 1/(1+(x/threshold)²) over the criteria above)`);
   for (const w of r.warnings) io.err(`warning: ${w}`);
 }
 

@@ -33,7 +33,7 @@ export interface DatasetSubject {
 }
 
 export interface DatasetSource {
-  role: 'fit' | 'holdout';
+  role: 'fit' | 'holdout' | 'template'; // template: real recordings a task perturbs (gait)
   name: string; // file name only (locations differ between machines)
   sha256: string;
   bytes: number;
@@ -56,6 +56,7 @@ export interface DatasetManifest {
   subjects: DatasetSubject[];
   files: DatasetFile[]; // every file but the manifest, sorted by path
   timings: Record<string, number | string>; // the only non-deterministic member
+  warnings?: string[]; // what the generator skipped (e.g. render settings a task cannot use); deterministic
 }
 
 export type ManifestBase = Omit<DatasetManifest, 'format' | 'formatVersion' | 'shard' | 'counts' | 'subjects' | 'files' | 'timings'>;

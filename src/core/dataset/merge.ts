@@ -40,7 +40,7 @@ export function planMerge(manifests: DatasetManifest[]): MergePlan {
   for (const i of order) {
     subjects.push(...manifests[i].subjects);
     for (const f of manifests[i].files) {
-      if (!f.path.startsWith('samples/')) continue; // tables are rebuilt for the whole cohort
+      if (!f.path.startsWith('samples/') && !f.path.startsWith('renders/')) continue; // tables are rebuilt for the whole cohort
       if (seen.has(f.path)) throw new KinetwinError(`file ${f.path} appears in two shards`);
       seen.add(f.path);
       files.push({ ...f, from: i });

@@ -4,17 +4,20 @@ import type { CohortSubject } from '../cohort/generate';
 import type { CohortSpec } from '../cohort/spec';
 import { writeMot } from '../formats/mot/write';
 import { streamFor } from '../random/stream';
+import { drawGaitParameters } from './gait-params';
 
 export const SAMPLE_SUBSTREAM_BASE = 16;
 export const DROP_HEIGHT_RANGE: readonly [number, number] = [0.2, 0.6]; // m, typical drop-jump boxes
 
-// Cohort-mode physics: 1 ms step as in single simulations; landing window 0.3 s after touchdown (the GRF peak and
-// the knee/hip flexion peaks of a drop landing fall within the first ~0.2 s), CMJ unchanged.
+// Cohort-mode physics: 1 ms step as in single simulations (at 2 ms the heel-pad contact, ~600–1000 rad/s on a light
+// foot, is under-resolved and peaks moved by up to ~50 %); landing window 0.3 s after touchdown (the GRF peak falls
+// within ~0.15 s, the knee/hip flexion peaks by ~0.3 s), CMJ unchanged. Workers reuse one landing world per thread.
 export const COHORT_PHYSICS = { landing: { dt: 0.001, duration: 0.3 }, jump: { dt: 0.001 } } as const;
 
-export type DatasetTask = 'drop-landing' | 'cmj' | 'hand-poses';
+export type DatasetTask = 'drop-landing' | 'cmj' | 'hand-poses' | 'gait';
 
-/** What is drawn for sample k of a subject: the physics seed and, per task, the drop height / strategy. */
+/** What is drawn for sample k of a subject: the physics seed and, per task, the drop height / strategy, the jump
+ * strength, or the gait perturbation (gait-params.ts). */
 export function drawSampleParameters(spec: CohortSpec, subject: CohortSubject, task: DatasetTask, k: number): Record<string, number | string | boolean> {
   const rng = streamFor(spec.seed, subject.index, SAMPLE_SUBSTREAM_BASE + k);
   const seed = rng.nextUint32();
@@ -24,6 +27,7 @@ export function drawSampleParameters(spec: CohortSpec, subject: CohortSubject, t
     return { seed, dropHeightM: Math.round(h * 1000) / 1000, strategy: stiff ? 'stiff' : 'soft' };
   }
   if (task === 'cmj') return { seed, strength: Math.round((0.85 + 0.3 * rng.nextDouble()) * 1000) / 1000 };
+  if (task === 'gait') return { seed, ...drawGaitParameters(spec.seed, subject, rng) };
   return { seed };
 }
 

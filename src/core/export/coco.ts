@@ -66,10 +66,12 @@ export function buildCocoKeypoints(input: CocoBuildInput): CocoDataset {
     skeleton: c.layout.skeleton.map((e) => [e[0], e[1]] as [number, number]),
   }));
   const pad = input.bboxPadding ?? 0.1;
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const imageById = new Map(input.images.map((im) => [im.id, im])); // linear in images + instances (exports of 100k images)
   const annotations: CocoAnnotation[] = input.instances.map((inst, n) => {
-    const cat = categories.find((c) => c.id === inst.categoryId);
+    const cat = categoryById.get(inst.categoryId);
     if (!cat) throw new KinetwinError(`instance ${n}: unknown category ${inst.categoryId}`);
-    const image = input.images.find((im) => im.id === inst.imageId);
+    const image = imageById.get(inst.imageId);
     if (!image) throw new KinetwinError(`instance ${n}: unknown image ${inst.imageId}`);
     const k = cat.keypoints.length;
     if (inst.points.length !== 2 * k || inst.visibility.length !== k) {

@@ -22,6 +22,7 @@ export interface PhysicsWorld {
   gravity: number;
   steps: number; // steps taken so far
   owned: unknown[]; // Ammo objects to destroy, in creation order
+  core: number; // owned[0..core) outlive clearWorld: configuration, dispatcher, broadphase, solver, world, scratch, ground
   bodies: InstanceType<Ammo['btRigidBody']>[]; // dynamic bodies in insertion order
   constraints: InstanceType<Ammo['btTypedConstraint']>[];
   v: InstanceType<Ammo['btVector3']>; // scratch vector for callers
@@ -59,7 +60,7 @@ export function createWorld(ammo: Ammo, options: WorldOptions = {}): PhysicsWorl
   world.getSolverInfo().set_m_numIterations(o.solverIterations);
   const pw: PhysicsWorld = {
     ammo, world, ground: null, dt: o.dt, substeps: o.substeps, gravity: o.gravity, steps: 0,
-    owned: [config, dispatcher, broadphase, solver, world, v], bodies: [], constraints: [],
+    owned: [config, dispatcher, broadphase, solver, world, v], core: 0, bodies: [], constraints: [],
     v, t: new ammo.btTransform(), q: new ammo.btQuaternion(0, 0, 0, 1),
   };
   pw.owned.push(pw.t, pw.q);
@@ -78,7 +79,29 @@ export function createWorld(ammo: Ammo, options: WorldOptions = {}): PhysicsWorl
     pw.owned.push(normal, shape, motion, info, ground);
     pw.ground = ground;
   }
+  pw.core = pw.owned.length;
   return pw;
+}
+
+/**
+ * Empties a world for reuse: removes and frees every body, shape and constraint added since createWorld, keeps the
+ * expensive Bullet objects and the ground, and applies new step options (ground options are fixed at creation).
+ */
+export function clearWorld(pw: PhysicsWorld, options: Omit<WorldOptions, 'ground'> = {}): void {
+  const o = resolveOptions({ ...options, ground: null });
+  for (let i = pw.constraints.length - 1; i >= 0; i--) pw.world.removeConstraint(pw.constraints[i]);
+  for (let i = pw.bodies.length - 1; i >= 0; i--) pw.world.removeRigidBody(pw.bodies[i]);
+  for (let i = pw.owned.length - 1; i >= pw.core; i--) pw.ammo.destroy(pw.owned[i]);
+  pw.owned.length = pw.core;
+  pw.bodies.length = 0;
+  pw.constraints.length = 0;
+  pw.dt = o.dt;
+  pw.substeps = o.substeps;
+  pw.gravity = o.gravity;
+  pw.steps = 0;
+  pw.v.setValue(0, -o.gravity, 0);
+  pw.world.setGravity(pw.v);
+  pw.world.getSolverInfo().set_m_numIterations(o.solverIterations);
 }
 
 export interface BodySpec {

@@ -22,7 +22,6 @@ const RADIUS: Record<string, number> = {
   pelvis: 0.06, torso: 0.075, head: 0.054, thigh: 0.042, shank: 0.03, foot: 0.022, upperarm: 0.026, forearm: 0.021, hand: 0.018,
 };
 
-const radiusOf = (name: string, heightM: number) => RADIUS[name.replace(/_[rl]$/, '')] * heightM;
 
 function labPoint(d: KinematicsData, s: number, x: number, y: number, z: number): number[] {
   const R = d.segR, o = 9 * s;
@@ -33,9 +32,13 @@ function labPoint(d: KinematicsData, s: number, x: number, y: number, z: number)
   ];
 }
 
-/** Capsules, COCO keypoints and joint centres of `model` at coordinates `q` for a subject of stature heightM. */
-export function bodyGeometry(model: BodyModel, q: ArrayLike<number>, heightM: number, data: KinematicsData = createKinematicsData(model)): BodyGeometry {
+/**
+ * Capsules, COCO keypoints and joint centres of `model` at coordinates `q` for a subject of stature heightM;
+ * `girth` scales every radius (1 = de Leva's reference build; cohortBody.ts derives it from BMI).
+ */
+export function bodyGeometry(model: BodyModel, q: ArrayLike<number>, heightM: number, data: KinematicsData = createKinematicsData(model), girth = 1): BodyGeometry {
   forwardKinematics(model, q, data);
+  const radiusOf = (name: string, h: number) => RADIUS[name.replace(/_[rl]$/, '')] * h * girth;
   const seg = new Map(model.segments.map((s, i) => [s.name, i]));
   const id = (name: string) => seg.get(name) as number;
   const origin = (name: string) => labPoint(data, id(name), 0, 0, 0);

@@ -4,8 +4,8 @@
 import { KinetwinError } from '../errors';
 import { streamFor, type RandomStream } from '../random/stream';
 import { createFullBodyModel } from '../twin/fullBody';
-import type { Sex } from '../twin/model';
-import { bodyGeometry, type Capsule } from './body';
+import type { BodyModel, Sex } from '../twin/model';
+import { bodyGeometry, type BodyGeometry, type Capsule } from './body';
 import { intrinsicsFromFov, lookAt, type PinholeCamera } from './camera';
 import { samplePose } from './pose';
 
@@ -61,34 +61,32 @@ function sampleSubject(rng: RandomStream): RenderScene['subject'] {
   return { sex, heightM, massKg: rng.nextUniform(19, 30) * heightM * heightM };
 }
 
-/** The full randomised scene for sample i of `seed`. */
-export function sampleRenderScene(seed: number, i: number, options: SceneOptions = {}): RenderScene {
-  const width = options.width ?? 256, height = options.height ?? width;
-  if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 16 && height >= 16 && width <= 4096 && height <= 4096)) {
-    throw new KinetwinError(`image size must be 16–4096 px, got ${width}×${height}`);
-  }
-  const subject = sampleSubject(streamFor(seed, i, 0));
-  const { model, pose } = createFullBodyModel(subject);
-  const q = samplePose(model, pose, streamFor(seed, i, 1));
-  const body = bodyGeometry(model, q, subject.heightM);
+/** Appearance of one person and the background: segment colours and background colour (linear RGB). */
+export interface RenderAppearance {
+  colourOf: (segmentName: string) => Rgb;
+  background: Rgb;
+}
 
-  // Camera: uniform azimuth, elevation −5…25°, vertical FOV 35–60°, distance so the stature spans 55–95 % of the image.
-  const cr = streamFor(seed, i, 2);
-  const fov = (cr.nextUniform(35, 60) * Math.PI) / 180;
-  const az = cr.nextUniform(0, 2 * Math.PI), el = (cr.nextUniform(-5, 25) * Math.PI) / 180;
-  const span = cr.nextUniform(0.55, 0.95);
-  const dist = subject.heightM / span / 2 / Math.tan(fov / 2);
-  const pelvis = body.joints[model.segments[0].joint];
-  const target = [pelvis[0] + cr.nextUniform(-0.1, 0.1), subject.heightM * 0.52 + cr.nextUniform(-0.1, 0.1), pelvis[2] + cr.nextUniform(-0.1, 0.1)];
+/**
+ * Camera around a body: uniform azimuth, elevation −5…25°, vertical FOV 35–60°, distance so a vertical extent of
+ * `extentM` spans 55–95 % of the image height, aimed at `centre` (lab, m) jittered by ±0.1 m per axis.
+ */
+export function sampleCamera(rng: RandomStream, centre: ArrayLike<number>, extentM: number, width: number, height: number): { camera: PinholeCamera; distance: number } {
+  const fov = (rng.nextUniform(35, 60) * Math.PI) / 180;
+  const az = rng.nextUniform(0, 2 * Math.PI), el = (rng.nextUniform(-5, 25) * Math.PI) / 180;
+  const span = rng.nextUniform(0.55, 0.95);
+  const dist = extentM / span / 2 / Math.tan(fov / 2);
+  const target = [centre[0] + rng.nextUniform(-0.1, 0.1), centre[1] + rng.nextUniform(-0.1, 0.1), centre[2] + rng.nextUniform(-0.1, 0.1)];
   const eye = [target[0] + dist * Math.cos(el) * Math.cos(az), target[1] + dist * Math.sin(el), target[2] + dist * Math.cos(el) * Math.sin(az)];
   const { R, t } = lookAt(eye, target, [0, 1, 0]);
-  const camera: PinholeCamera = { width, height, K: intrinsicsFromFov(width, height, fov), R, t };
+  return { camera: { width, height, K: intrinsicsFromFov(width, height, fov), R, t }, distance: dist };
+}
 
-  // Appearance: skin, top (torso + upper arms, long sleeves half the time), bottom (pelvis + thighs, long trousers half the time), shoes.
-  const ar = streamFor(seed, i, 3);
-  const skin = skinColour(ar), top = randomColour(ar), bottom = randomColour(ar), shoes = randomColour(ar);
-  const sleeves = ar.nextBernoulli(0.5), trousers = ar.nextBernoulli(0.5);
-  const background = randomColour(ar);
+/** Skin, top (torso + upper arms, long sleeves half the time), bottom (pelvis + thighs, long trousers half the time), shoes, background. */
+export function sampleAppearance(rng: RandomStream): RenderAppearance {
+  const skin = skinColour(rng), top = randomColour(rng), bottom = randomColour(rng), shoes = randomColour(rng);
+  const sleeves = rng.nextBernoulli(0.5), trousers = rng.nextBernoulli(0.5);
+  const background = randomColour(rng);
   const colourOf = (name: string): Rgb => {
     const base = name.replace(/_[rl]$/, '');
     if (base === 'torso' || base === 'upperarm') return top;
@@ -98,22 +96,50 @@ export function sampleRenderScene(seed: number, i: number, options: SceneOptions
     if (base === 'foot') return shoes;
     return skin; // head, hands
   };
+  return { colourOf, background };
+}
 
-  // Lighting: ambient 0.15–0.5, key light 0.6–1.6 from the upper hemisphere, slightly warm or cool.
-  const lr = streamFor(seed, i, 4);
-  const amb = lr.nextUniform(0.15, 0.5), key = lr.nextUniform(0.6, 1.6), warm = lr.nextUniform(-0.15, 0.15);
-  const la = lr.nextUniform(0, 2 * Math.PI), le = lr.nextUniform(0.2, 1.4);
-  const lighting: RenderLighting = {
+/** Ambient 0.15–0.5, key light 0.6–1.6 from the upper hemisphere, slightly warm or cool. */
+export function sampleLighting(rng: RandomStream): RenderLighting {
+  const amb = rng.nextUniform(0.15, 0.5), key = rng.nextUniform(0.6, 1.6), warm = rng.nextUniform(-0.15, 0.15);
+  const la = rng.nextUniform(0, 2 * Math.PI), le = rng.nextUniform(0.2, 1.4);
+  return {
     ambient: [amb, amb, amb],
     directional: [key * (1 + warm), key, key * (1 - warm)],
     direction: [Math.cos(le) * Math.cos(la), Math.sin(le), Math.cos(le) * Math.sin(la)],
   };
+}
 
+/** Throws unless width × height is a renderable image size (16–4096 px per side). */
+export function checkImageSize(width: number, height: number): void {
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width >= 16 && height >= 16 && width <= 4096 && height <= 4096)) {
+    throw new KinetwinError(`image size must be 16–4096 px, got ${width}×${height}`);
+  }
+}
+
+/** Scene parts that do not depend on the random draws: body geometry coloured by the appearance. */
+export function assembleScene(
+  index: number, subject: RenderScene['subject'], model: BodyModel, q: ArrayLike<number>, body: BodyGeometry,
+  camera: PinholeCamera, distance: number, look: RenderAppearance, lighting: RenderLighting,
+): RenderScene {
   return {
-    index: i, subject, coordinates: Array.from(q), camera, near: 0.05, far: dist * 3 + 10, lighting, background,
-    capsules: body.capsules.map((c) => ({ ...c, color: colourOf(model.segments[c.segment - 1].name) })),
+    index, subject, coordinates: Array.from(q), camera, near: 0.05, far: distance * 3 + 10, lighting, background: look.background,
+    capsules: body.capsules.map((c) => ({ ...c, color: look.colourOf(model.segments[c.segment - 1].name) })),
     keypoints: Array.from(body.keypoints), keypointTolerance: Array.from(body.keypointTolerance), joints: body.joints,
   };
+}
+
+/** The full randomised scene for sample i of `seed`. */
+export function sampleRenderScene(seed: number, i: number, options: SceneOptions = {}): RenderScene {
+  const width = options.width ?? 256, height = options.height ?? width;
+  checkImageSize(width, height);
+  const subject = sampleSubject(streamFor(seed, i, 0));
+  const { model, pose } = createFullBodyModel(subject);
+  const q = samplePose(model, pose, streamFor(seed, i, 1));
+  const body = bodyGeometry(model, q, subject.heightM);
+  const pelvis = body.joints[model.segments[0].joint];
+  const { camera, distance } = sampleCamera(streamFor(seed, i, 2), [pelvis[0], subject.heightM * 0.52, pelvis[2]], subject.heightM, width, height);
+  return assembleScene(i, subject, model, q, body, camera, distance, sampleAppearance(streamFor(seed, i, 3)), sampleLighting(streamFor(seed, i, 4)));
 }
 
 /** Segment names by mask id (index 0 = background). */

@@ -7,7 +7,7 @@ import { KinetwinError } from '../errors';
 import { DE_LEVA, LOWER_TRUNK_MASS, segmentInertia, type SegmentInertia } from './deLeva';
 import type { JointSpec } from './fullBodyTopology';
 import { createBodyModel, type BodyModel, type SegmentDef, type Sex } from './model';
-import { axisAngle, mul33, relative, setIdentity, sub, toLocal, type Vec3 } from './mat3';
+import { axisAngle, mid, mul33, relative, setIdentity, sub, toLocal, type Vec3 } from './mat3';
 
 export interface PosedSegment {
   R: ArrayLike<number>; // 9, row-major: segment axes (columns) in the lab frame
@@ -58,6 +58,8 @@ function inertiaOf(name: string, seg: PosedSegment, sk: PosedSkeleton, massKg: n
       return segmentInertia(T.hand, massKg, [0, 0, 0], local(L[`handTip_${side}`]), 1);
     case 'foot':
       return segmentInertia(T.foot, massKg, local(L[`heel_${side}`]), local(L[`toe_${side}`]), 0);
+    case 'clavicle': // the shoulder girdle's mass is part of de Leva's trunk (carried by the torso segment)
+      return { massKg: 0, com: local(mid(seg.origin, seg.distal)), inertia: [0, 0, 0] };
     case 'head':
       return segmentInertia(T.head, massKg, local(L.vertex), local(L.gonion), 1);
     case 'pelvis': case 'torso': {

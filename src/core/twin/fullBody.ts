@@ -5,7 +5,7 @@
 import { KinetwinError } from '../errors';
 import { buildModelFromPose, type BuiltModel, type PosedSkeleton, type PosedSegment } from './buildModel';
 import { DE_LEVA, REFERENCE_HEIGHT } from './deLeva';
-import { fullBodyJoints } from './fullBodyTopology';
+import { fullBodyJoints, type JointSpec } from './fullBodyTopology';
 import { add, type Vec3 } from './mat3';
 import type { MarkerSet } from './markerSets';
 import type { Sex } from './model';
@@ -25,6 +25,7 @@ export function genericSkeleton(heightM: number, sex: Sex): PosedSkeleton {
   const lumbar = add(pelvis, p(-0.09, 0.05, 0)); // L5/S1
   const neck = add(lumbar, p(0.04, 0.42, 0)); // C7/T1
   const shoulder = (m: number) => add(lumbar, p(0.05, 0.36, m * 0.18)); // glenohumeral centre
+  const sternoclavicular = (m: number) => add(lumbar, p(0.08, 0.39, m * 0.03)); // beside suprasternale
   const elbow = (m: number) => add(shoulder(m), p(0, -T.upperarm.lengthM, 0));
   const wrist = (m: number) => add(elbow(m), p(0, -T.forearm.lengthM, 0));
   const handTip = (m: number) => add(wrist(m), p(0, -T.hand.lengthM, 0));
@@ -41,6 +42,7 @@ export function genericSkeleton(heightM: number, sex: Sex): PosedSkeleton {
     segments[`thigh_${side}`] = seg(hip(m), knee(m));
     segments[`shank_${side}`] = seg(knee(m), ankle(m));
     segments[`foot_${side}`] = seg(ankle(m), toe(m));
+    segments[`clavicle_${side}`] = seg(sternoclavicular(m), shoulder(m));
     segments[`upperarm_${side}`] = seg(shoulder(m), elbow(m));
     segments[`forearm_${side}`] = seg(elbow(m), wrist(m));
     segments[`hand_${side}`] = seg(wrist(m), handTip(m));
@@ -63,6 +65,12 @@ export interface FullBodyOptions {
   heightM?: number; // default: de Leva's reference stature for the sex
   markerSet?: MarkerSet; // markers placed at the set's generic offsets
   kneeDof?: 1 | 3; // hinge knees (default) or flexion + ab/adduction + rotation
+  shoulderGirdle?: boolean; // 2-DOF clavicles carrying the acromions and shoulder centres (default false: rigid torso)
+}
+
+/** The segment a marker set's segment name lands on in a joint tree: clavicle markers ride on the torso without girdles. */
+export function hostSegment(joints: JointSpec[], segment: string): string {
+  return segment.startsWith('clavicle_') && !joints.some((j) => j.segment === segment) ? 'torso' : segment;
 }
 
 /** Generic full-body model (neutral pose = all coordinates 0 except the pelvis height). */
@@ -73,8 +81,10 @@ export function createFullBodyModel(options: FullBodyOptions): BuiltModel {
   if (!(heightM > 0.5 && heightM < 2.5)) throw new KinetwinError(`height must be 0.5–2.5 m, got ${heightM}`);
   const sk = genericSkeleton(heightM, sex);
   const s = heightM / REFERENCE_HEIGHT[sex];
+  const joints = fullBodyJoints(options.kneeDof ?? 1, options.shoulderGirdle ?? false);
   const markers = (options.markerSet?.markers ?? []).map((m) => ({
-    name: m.name, segment: m.segment, position: add(sk.segments[m.segment].origin, [m.offset[0] * s, m.offset[1] * s, m.offset[2] * s]),
+    name: m.name, segment: hostSegment(joints, m.segment),
+    position: add(sk.segments[m.segment].origin, [m.offset[0] * s, m.offset[1] * s, m.offset[2] * s]),
   }));
-  return buildModelFromPose(`full-body-${sex}`, fullBodyJoints(options.kneeDof ?? 1), sk, markers, massKg, sex);
+  return buildModelFromPose(`full-body-${sex}`, joints, sk, markers, massKg, sex);
 }

@@ -1,6 +1,7 @@
 // The full-body model's tree, joints and coordinates (no geometry): pelvis root with 6 DOF; lumbar, neck,
-// hips and shoulders with 3; knees 1; ankles (talocrural + subtalar) 2; elbows (flexion, pronation) 2;
-// wrists 2 (knees optionally 3: flexion, ab/adduction, rotation). Rotations follow ISB's Z-X-Y Cardan sequence of the distal segment relative to the proximal one
+// hips and shoulders with 3; knees 1; ankles (talocrural + subtalar) 2; elbows (flexion, pronation) 2; wrists 2
+// (optionally: knees 3 — flexion, ab/adduction, rotation; shoulder girdles 2 — sternoclavicular elevation and
+// protraction). Rotations follow ISB's Z-X-Y Cardan sequence of the distal segment relative to the proximal one
 // (Grood & Suntay 1983; Wu et al. 2002, 2005): flexion about the proximal Z, ab/adduction about the floating
 // X, axial rotation about the distal Y. Signs: flexion, dorsiflexion, adduction, inversion, internal
 // rotation, pronation, ulnar deviation, extension (trunk, neck) and right bending positive — left-side axes are
@@ -56,11 +57,22 @@ function leg(side: Side, kneeDof: 1 | 3): JointSpec[] {
   ];
 }
 
-function arm(side: Side): JointSpec[] {
+function arm(side: Side, shoulderGirdle: boolean): JointSpec[] {
   const m = side === 'r' ? 1 : -1;
-  const mx: Vec3 = m > 0 ? X : NX, my: Vec3 = m > 0 ? Y : NY;
+  const mx: Vec3 = m > 0 ? X : NX, my: Vec3 = m > 0 ? Y : NY, up: Vec3 = m > 0 ? NX : X; // up: raises the lateral end
+  const girdle: JointSpec[] = [
+    // Shoulder girdle (clavicle and scapula as one body) turning about the sternoclavicular joint: it carries the
+    // acromion and the glenohumeral centre, which move several centimetres between a static trial with the arms
+    // raised and walking (scapular elevation and retraction). Ranges of the SC joint after Ludewig et al. (2009)
+    // J Bone Joint Surg Am 91:378 (elevation ≈ 15°, retraction ≈ 30° over arm elevation), zero at the static pose.
+    { segment: `clavicle_${side}`, parent: 'torso', joint: `sternoclavicular_${side}`, coordinates: [
+      rot(`clavicle_elevation_${side}`, up, -30, 30), // depression 30, elevation 30
+      rot(`clavicle_protraction_${side}`, my, -30, 30), // retraction 30, protraction 30
+    ] },
+  ];
   return [
-    { segment: `upperarm_${side}`, parent: 'torso', joint: `shoulder_${side}`, coordinates: [
+    ...(shoulderGirdle ? girdle : []),
+    { segment: `upperarm_${side}`, parent: shoulderGirdle ? `clavicle_${side}` : 'torso', joint: `shoulder_${side}`, coordinates: [
       rot(`shoulder_flexion_${side}`, Z, -60, 180), // extension 60, flexion 180
       rot(`shoulder_adduction_${side}`, mx, -180, 30), // abduction 180, adduction 30
       rot(`shoulder_rotation_${side}`, my, -90, 70), // external 90, internal 70
@@ -76,8 +88,11 @@ function arm(side: Side): JointSpec[] {
   ];
 }
 
-/** The full-body joint tree in topological order; knees as hinges (1 DOF) or with 3 DOF. */
-export function fullBodyJoints(kneeDof: 1 | 3 = 1): JointSpec[] {
+/**
+ * The full-body joint tree in topological order; knees as hinges (1 DOF) or with 3 DOF; with `shoulderGirdle` a
+ * 2-DOF clavicle between the torso and each upper arm (the acromion markers then ride on it, not on the torso).
+ */
+export function fullBodyJoints(kneeDof: 1 | 3 = 1, shoulderGirdle = false): JointSpec[] {
   return [
   { segment: 'pelvis', parent: null, joint: 'ground_pelvis', coordinates: [
     free('pelvis_tx', X, 'translation'), free('pelvis_ty', Y, 'translation'), free('pelvis_tz', Z, 'translation'),
@@ -94,7 +109,7 @@ export function fullBodyJoints(kneeDof: 1 | 3 = 1): JointSpec[] {
     rot('neck_bending', X, -45, 45),
     rot('neck_rotation', Y, -80, 80),
   ] },
-  ...arm('r'), ...arm('l'),
+  ...arm('r', shoulderGirdle), ...arm('l', shoulderGirdle),
   ];
 }
 

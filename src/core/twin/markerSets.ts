@@ -31,7 +31,7 @@ export interface MarkerSet {
 
 const SEGMENTS = new Set([
   'pelvis', 'torso', 'head',
-  ...['thigh', 'shank', 'foot', 'upperarm', 'forearm', 'hand'].flatMap((s) => [`${s}_r`, `${s}_l`]),
+  ...['thigh', 'shank', 'foot', 'clavicle', 'upperarm', 'forearm', 'hand'].flatMap((s) => [`${s}_r`, `${s}_l`]),
 ]);
 
 /** Validates and returns a custom marker set (segments must be full-body model segments). */
@@ -77,7 +77,7 @@ function plugInGaitSide(side: Side): MarkerDef[] {
     mk(`${P}ANK`, `shank_${side}`, 0, -0.434, m * 0.035, `ANKLE_LAT_${u}`),
     mk(`${P}HEE`, `foot_${side}`, -0.06, -0.04, 0, `HEEL_${u}`),
     mk(`${P}TOE`, `foot_${side}`, 0.15, -0.05, 0, `TOE_${u}`),
-    mk(`${P}SHO`, 'torso', 0.05, 0.41, m * 0.19, `ACROMION_${u}`),
+    mk(`${P}SHO`, `clavicle_${side}`, -0.03, 0.02, m * 0.16, `ACROMION_${u}`),
     mk(`${P}UPA`, `upperarm_${side}`, 0, -0.14, m * 0.05),
     mk(`${P}ELB`, `upperarm_${side}`, 0, -0.2817, m * 0.035, `ELBOW_LAT_${u}`),
     mk(`${P}FRM`, `forearm_${side}`, 0, -0.13, m * 0.04),
@@ -119,7 +119,7 @@ function openSimSide(side: Side): MarkerDef[] {
     mk(`${P}.Toe.Tip`, `foot_${side}`, 0.19, -0.05, 0, `TOE_${u}`),
     mk(`${P}.Toe.Lat`, `foot_${side}`, 0.15, -0.05, m * 0.045),
     mk(`${P}.Toe.Med`, `foot_${side}`, 0.15, -0.05, m * -0.035),
-    mk(`${P}.Acromium`, 'torso', 0.05, 0.41, m * 0.19, `ACROMION_${u}`),
+    mk(`${P}.Acromium`, `clavicle_${side}`, -0.03, 0.02, m * 0.16, `ACROMION_${u}`),
     mk(`${P}.Bicep`, `upperarm_${side}`, 0.04, -0.15, m * 0.01),
     mk(`${P}.Elbow`, `upperarm_${side}`, 0, -0.2817, m * 0.035, `ELBOW_LAT_${u}`),
     mk(`${P}.Wrist.Lat`, `forearm_${side}`, 0, -0.2689, m * 0.03, `WRIST_RAD_${u}`),
@@ -151,6 +151,12 @@ export function matchMarkers(set: MarkerSet, labels: string[]): Int32Array {
     if (!byName.has(k)) byName.set(k, i);
   });
   return Int32Array.from(set.markers, (m) => byName.get(m.name.toLowerCase()) ?? -1);
+}
+
+/** True when `labels` hold both acromion markers of the set — what a shoulder-girdle model needs to be posed. */
+export function tracksShoulderGirdle(set: MarkerSet, labels: string[]): boolean {
+  const idx = matchMarkers(set, labels);
+  return (['ACROMION_R', 'ACROMION_L'] as const).every((r) => set.markers.some((m, k) => m.landmark === r && idx[k] >= 0));
 }
 
 /**

@@ -8,7 +8,7 @@ import { KinetwinError } from '../errors';
 import type { Trial } from '../model/trial';
 import { buildModelFromPose, type PosedSegment, type PosedSkeleton } from './buildModel';
 import { REFERENCE_HEIGHT } from './deLeva';
-import { genericSkeleton } from './fullBody';
+import { genericSkeleton, hostSegment } from './fullBody';
 import type { JointSpec } from './fullBodyTopology';
 import { solveInverseKinematics } from './ik';
 import { centreFromLateral, frameFromXZ, frameFromYZ, pelvisAndHips, towardsLine } from './jointCentres';
@@ -90,6 +90,7 @@ export function scaleModel(model: BodyModel, markerSet: MarkerSet, staticTrial: 
   if (!(psisR && psisL) && !sacrum) missing.push(`both PSIS or the sacrum (${['PSIS_R', 'PSIS_L', 'SACRUM'].map((r) => roleName.get(r as Landmark)).filter(Boolean).join(', ')})`);
   if (missing.length) throw new KinetwinError(`static trial lacks markers the model needs: ${missing.join('; ')}`);
   const G = genericSkeleton(REFERENCE_HEIGHT[sex], sex).segments; // generic geometry: frames parallel to the lab
+  const girdle = model.segments.some((s) => s.name === 'clavicle_r'); // shoulder girdles between torso and arms
   const gLocal = (seg: string, p: Vec3): Vec3 => sub(p, G[seg].origin);
   const gLen = (seg: string) => norm(sub(G[seg].distal, G[seg].origin));
   const setOffset = (name: string) => markerSet.markers.find((m) => m.name === name)!.offset;
@@ -148,6 +149,11 @@ export function scaleModel(model: BodyModel, markerSet: MarkerSet, staticTrial: 
   const inTorso = (v: Vec3) => add(lumbar, toWorld(torsoR, scale(v, sTorso)));
   const neck = inTorso(gLocal('torso', G.head.origin));
   const gSupra: Vec3 = [0.09, 0.3957, 0]; // generic suprasternale in the torso frame (fullBody.ts)
+  // A torso point near the sternum (generic torso-frame v): from the nearest sternal marker on the torso (jugular
+  // notch, else sternum) — the torso frame leans with the acromions, so far-off lumbar-based offsets drift.
+  const sternal = (['CLAV', 'STERNUM'] as const).map((r) => ({ p: get(r), def: markerSet.markers.find((x) => x.landmark === r) }))
+    .find((x) => x.p && x.def?.segment === 'torso');
+  const fromSternum = (v: Vec3): Vec3 => (sternal ? add(sternal.p!, toWorld(torsoR, scale(sub(v, sternal.def!.offset), sTorso))) : inTorso(v));
   segs.torso = { R: torsoR, origin: lumbar, distal: neck };
   centres.neck = neck;
 
@@ -187,12 +193,22 @@ export function scaleModel(model: BodyModel, markerSet: MarkerSet, staticTrial: 
     const u = normalize(sub(elbow, gh)), v = normalize(sub(wrist, elbow));
     const bend = cross(u, v);
     const wristAxis = wRad && wUln ? scale(sub(wRad, wUln), m) : null;
-    const zUpper = eLat && eMed ? scale(sub(eLat, eMed), m) : norm(bend) > Math.sin((10 * Math.PI) / 180) ? bend : wristAxis ?? colZ(torsoR);
+    // Humerus Z along the epicondyles (ISB), or from the lateral one to the centre; the bend plane or the wrist
+    // axis only without elbow markers (then the static pose's pronation reads 0 by construction).
+    const zUpper = eLat && eMed ? scale(sub(eLat, eMed), m) : eLat ? scale(sub(eLat, elbow), m)
+      : norm(bend) > Math.sin((10 * Math.PI) / 180) ? bend : wristAxis ?? colZ(torsoR);
     const upperR = frameFromYZ(sub(gh, elbow), zUpper);
     const foreR = frameFromYZ(sub(elbow, wrist), wristAxis ?? colZ(upperR));
     const fin = get(`FINGER_${U}`);
     const handY = fin ? sub(wrist, fin) : colY(foreR);
     const handTip = fin ?? add(wrist, scale(normalize(handY), -gLen(`hand_${side}`) * sArm));
+    // Shoulder girdle from the sternoclavicular joint to the glenohumeral centre, its frame the torso's at this
+    // pose (the static pose is the girdle's zero). The joint sits at its generic offset from a sternal marker.
+    if (girdle) {
+      const sc = fromSternum(gLocal('torso', G[`clavicle_${side}`].origin));
+      segs[`clavicle_${side}`] = { R: torsoR, origin: sc, distal: gh };
+      centres[`sternoclavicular_${side}`] = sc;
+    }
     segs[`upperarm_${side}`] = { R: upperR, origin: gh, distal: elbow };
     segs[`forearm_${side}`] = { R: foreR, origin: elbow, distal: wrist };
     segs[`hand_${side}`] = { R: frameFromYZ(handY, colZ(foreR)), origin: wrist, distal: handTip };
@@ -218,25 +234,28 @@ export function scaleModel(model: BodyModel, markerSet: MarkerSet, staticTrial: 
       throw new KinetwinError(`implausible ${name} in the static trial: length ${(lengths[name] * 1000).toFixed(0)} mm against a generic ${(gLen(name) * 1000).toFixed(0)} mm; check the marker labels and units`);
   }
   // Markers: measured static positions; a marker the static trial lacks keeps its generic offset, scaled.
-  const absent: string[] = [];
-  const markers = markerSet.markers.map((mk) => {
-    const p = pos.get(mk.name);
-    if (p) return { name: mk.name, segment: mk.segment, position: p };
-    absent.push(mk.name);
-    const s = segs[mk.segment];
-    return { name: mk.name, segment: mk.segment, position: add(s.origin, toWorld(s.R, scale(mk.offset, factors[mk.segment]))) };
-  });
-  if (absent.length) warnings.push(`markers absent from the static trial keep generic offsets: ${absent.join(', ')}`);
   const joints: JointSpec[] = segmentDefsOf(model).map((s) => ({
     segment: s.name, parent: s.parent, joint: s.joint, coordinates: s.coordinates, outputOrder: s.outputOrder,
   }));
+  const absent: string[] = [];
+  const markers = markerSet.markers.map((mk) => {
+    const p = pos.get(mk.name), segment = hostSegment(joints, mk.segment);
+    if (p) return { name: mk.name, segment, position: p };
+    absent.push(mk.name);
+    const s = segs[mk.segment];
+    if (!s) return { name: mk.name, segment, position: inTorso(add(gLocal('torso', G[mk.segment].origin), mk.offset)) }; // clavicle marker, rigid torso
+    return { name: mk.name, segment, position: add(s.origin, toWorld(s.R, scale(mk.offset, factors[mk.segment]))) };
+  });
+  if (absent.length) warnings.push(`markers absent from the static trial keep generic offsets: ${absent.join(', ')}`);
   const built = buildModelFromPose(`${model.name}-scaled`, joints, sk, markers, massKg, sex);
   const raised = ['r', 'l'].filter((side) => {
     const c = built.model.coordinates.findIndex((x) => x.name === `shoulder_adduction_${side}`);
     return c >= 0 && built.pose[c] < -Math.PI / 4;
   });
   if (raised.length && acrR && acrL)
-    warnings.push(`arms abducted more than 45° in the static trial (${raised.join(', ')}): the acromion and shoulder centres sit higher than with the arms down, so trunk and arm markers of a walking trial fit worse`);
+    warnings.push(girdle
+      ? `arms abducted more than 45° in the static trial (${raised.join(', ')}): the shoulder centres are placed from raised acromions (scapulae rotated), so arm markers of a trial with the arms down fit a little worse`
+      : `arms abducted more than 45° in the static trial (${raised.join(', ')}): the acromion and shoulder centres sit higher than with the arms down, so trunk and arm markers of a walking trial fit worse (a model with shoulder girdles absorbs most of it)`);
   const ik = solveInverseKinematics(built.model, markerSet, staticTrial, { initialPose: built.pose, markerErrors: true });
   const nm = built.model.markers.length;
   const residuals = built.model.markers.map((mk, i) => {

@@ -28,6 +28,8 @@ describe('kinematics service', () => {
     expect(ik.frames).toBe(151);
     expect(twinOps.twinInverseKinematics.response.parse(ik)).toEqual(ik);
     expect(ik.rangesDeg.knee_flexion_r[1]).toBeGreaterThan(50);
+    expect(ik.meanRmsErrorM).toBeLessThan(0.02);
+    expect(ik.coordinateNames).toContain('clavicle_protraction_l');
     const table = readMot(readFileSync(join(dir, 'ik.mot'), 'utf8'));
     expect(table.inDegrees).toBe(true);
     expect(table.rows).toBe(151);

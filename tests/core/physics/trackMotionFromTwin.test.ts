@@ -96,6 +96,19 @@ describe('motionFromTwin(twin, coordinates, rate, body)', () => {
     expect(r.warnings[0]).toMatch(/tracking frames 2–7/);
   });
 
+  it('cuts the measured ground wrench to the tracked frames and moves its moment with the lab origin (ground offset)', () => {
+    const frames = 10, forceN = new Float64Array(frames * 3), momentNm = new Float64Array(frames * 3);
+    for (let f = 0; f < frames; f++) { forceN.set([100, 700, 0], f * 3); momentNm.set([1, 2, 3 + f], f * 3); }
+    const q = trajectory(frames, (f, x) => { if (f < 2) x[ci('pelvis_ty')] = NaN; });
+    const r = motionFromTwin(twin, q, 100, body, { cutoffHz: 0, measuredGrf: { forceN, momentNm } });
+    const g = r.motion.measuredGrf!;
+    expect(g.forceN.length).toBe(8 * 3);
+    // origin raised by the ground offset s = (0, h, 0): M' = M − s × F, (s × F)_z = −h·Fx
+    expect(g.momentNm[2]).toBeCloseTo(3 + 2 + r.groundOffsetM * 100, 9);
+    expect(g.momentNm[0]).toBeCloseTo(1, 9);
+    expect(() => motionFromTwin(twin, trajectory(5), 100, body, { measuredGrf: { forceN: new Float64Array(3), momentNm: new Float64Array(3) } })).toThrow(/ground wrench/);
+  });
+
   it('fills coordinate gaps and rejects impossible input with a KinetwinError', () => {
     const q = trajectory(5, (f, x) => { x[ci('knee_flexion_r')] = f === 2 ? NaN : 20 * DEG; });
     expect(angle(motionFromTwin(twin, q, 100, body, { cutoffHz: 0 }).motion.jointAnglesDeg, 2, 'knee_r', 0)).toBeCloseTo(20, 0);

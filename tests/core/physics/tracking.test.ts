@@ -48,21 +48,31 @@ describe('trackMotion (physics consistency)', () => {
   const consistent = trackMotion(ammo, model, squat(model, 2, 100));
   const corrupted = trackMotion(ammo, model, { ...squat(model, 2, 100, 0.03), measuredGrfN: squat(model, 2, 100).measuredGrfN });
 
-  it('tracks a feasible squat with small residuals and the measured GRF', () => {
-    expect(consistent.meanResidualForceBw).toBeLessThan(0.15);
+  it('tracks a feasible squat: no root residual, the pads carry the measured GRF, joints within a degree', () => {
+    expect(consistent.residualSource).toBe('friction cone'); // no 3-D plate wrench given: residual = what a floor cannot supply
+    expect(consistent.rmsResidualForcePctBw).toBeLessThan(0.5);
     expect(consistent.grfRmseBw).toBeLessThan(0.15);
-    expect(corrupted.grfRmseBw).toBeGreaterThan(3 * consistent.grfRmseBw);
-    expect(consistent.trackingErrorRmsDeg).toBeLessThan(3);
+    expect(consistent.simulationRootForceRmsPctBw).toBeLessThan(15); // the simulated feet, not the actuator, hold the body
+    expect(consistent.trackingErrorRmsDeg).toBeLessThan(1);
+    expect(consistent.rootErrorRmsM).toBeLessThan(0.01);
     expect(consistent.jointLimitViolationMaxDeg).toBeLessThan(2);
+    expect(consistent.penetrationMaxM).toBeLessThan(consistent.staticDeflectionM + 0.005);
+    expect(consistent.consistencyScore).toBeGreaterThan(75);
   });
 
-  it('needs larger root residuals, and scores lower, when the motion is corrupted (3 cm pelvis wobble at 3 Hz)', () => {
-    expect(corrupted.meanResidualForceBw).toBeGreaterThan(2 * consistent.meanResidualForceBw);
-    expect(corrupted.consistencyScore).toBeLessThan(consistent.consistencyScore);
+  it('needs larger root residuals, and scores lower, when the motion is corrupted (3 cm whole-body wobble at 3 Hz)', () => {
+    // 0.03·(6π)² ≈ 10.7 m/s² > g: the body would have to be pulled down, and the feet leave the floor
+    expect(corrupted.rmsResidualForcePctBw).toBeGreaterThan(4);
+    expect(corrupted.simulationRootForceRmsPctBw).toBeGreaterThan(3 * consistent.simulationRootForceRmsPctBw);
+    expect(corrupted.grfRmseBw).toBeGreaterThan(4 * consistent.grfRmseBw);
+    expect(corrupted.consistencyScore).toBeLessThan(consistent.consistencyScore / 1.5);
   });
 
-  it('rejects motion arrays that do not match the model', () => {
+  it('rejects motion arrays that do not match the model, and non-finite frames', () => {
     const m = squat(model, 0.2, 100);
     expect(() => trackMotion(ammo, model, { ...m, jointAnglesDeg: new Float64Array(3) })).toThrow(/do not match/);
+    const bad = m.rootPosition.slice();
+    bad[4] = NaN;
+    expect(() => trackMotion(ammo, model, { ...m, rootPosition: bad })).toThrow(/non-finite/);
   });
 });

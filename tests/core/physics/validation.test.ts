@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAmmo } from '../../../src/backend/services/ammo.js';
-import { addBody, addConstraint, createWorld, destroyWorld, stepWorld } from '../../../src/core/physics/world.js';
+import { addBody, addConstraint, clearWorld, createWorld, destroyWorld, stepWorld } from '../../../src/core/physics/world.js';
 
 const ammo = await loadAmmo();
 
@@ -56,6 +56,28 @@ describe('Ammo world against closed-form mechanics', () => {
     destroyWorld(pw);
     expect(pw.owned.length).toBe(0);
     expect(() => destroyWorld(pw)).not.toThrow();
+  });
+
+  it('clearWorld empties a world for reuse: the same scene then runs bit-identically to a fresh world', () => {
+    const fall = (pw: ReturnType<typeof createWorld>): number[] => {
+      const body = addBody(pw, { shape: new ammo.btBoxShape(new ammo.btVector3(0.1, 0.05, 0.2)), mass: 3, inertia: [0.05, 0.05, 0.01], position: [0, 0.4, 0], rotation: [0.1, 0, 0.05, 0.99] });
+      for (let i = 0; i < 600; i++) stepWorld(pw); // lands and settles on the ground plane
+      const t = body.getWorldTransform();
+      return [t.getOrigin().x(), t.getOrigin().y(), t.getOrigin().z(), t.getRotation().w()];
+    };
+    const fresh = createWorld(ammo);
+    const a = fall(fresh);
+    destroyWorld(fresh);
+    const reused = createWorld(ammo);
+    fall(reused);
+    clearWorld(reused);
+    expect(reused.bodies.length).toBe(0);
+    expect(reused.owned.length).toBe(reused.core);
+    const b = fall(reused);
+    destroyWorld(reused);
+    expect(b).toEqual(a);
+    expect(a[1]).toBeGreaterThan(0);
+    expect(a[1]).toBeLessThan(0.2);
   });
 
   it('rejects a non-positive time step with a KinetwinError', () => {

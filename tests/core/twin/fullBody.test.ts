@@ -33,6 +33,36 @@ describe('full-body model', () => {
     expect(model.segments.map((s) => s.jointType).filter((t) => t === 'hinge')).toHaveLength(2);
   });
 
+  it('adds 2-DOF shoulder girdles between the torso and the upper arms on request, carrying the acromion markers', async () => {
+    const { OPENSIM_GAIT } = await import('../../../src/core/twin/markerSets');
+    const girdle = createFullBodyModel({ massKg: 75, sex: 'male', shoulderGirdle: true, markerSet: OPENSIM_GAIT }).model;
+    expect(girdle.coordinates).toHaveLength(42);
+    const clav = girdle.segments[segmentIndex(girdle, 'clavicle_r')];
+    expect(girdle.segments[clav.parent].name).toBe('torso');
+    expect(girdle.segments[girdle.segments[segmentIndex(girdle, 'upperarm_r')].parent].name).toBe('clavicle_r');
+    expect(clav.jointType).toBe('universal');
+    expect(clav.massKg).toBe(0); // its mass is in de Leva's trunk
+    expect(girdle.segments.reduce((a, s) => a + s.massKg, 0)).toBeCloseTo(model.segments.reduce((a, s) => a + s.massKg, 0), 9);
+    const acr = girdle.markers.find((m) => m.name === 'L.Acromium')!;
+    expect(girdle.segments[acr.segment].name).toBe('clavicle_l');
+    const rigid = createFullBodyModel({ massKg: 75, sex: 'male', markerSet: OPENSIM_GAIT }).model;
+    expect(rigid.segments[rigid.markers.find((m) => m.name === 'L.Acromium')!.segment].name).toBe('torso');
+    // elevation raises the lateral end on both sides (mirrored axes), protraction moves it forward
+    const kin = createKinematicsData(girdle);
+    const gh = (values: Record<string, number>, side: string) => {
+      const q = new Float64Array(girdle.coordinates.length);
+      for (const [k, v] of Object.entries(values)) q[coordinateIndex(girdle, k)] = v * DEG;
+      forwardKinematics(girdle, q, kin);
+      const s = segmentIndex(girdle, `upperarm_${side}`);
+      return Array.from(kin.segP.subarray(s * 3, s * 3 + 3));
+    };
+    for (const side of ['r', 'l']) {
+      const rest = gh({}, side);
+      expect(gh({ [`clavicle_elevation_${side}`]: 20 }, side)[1]).toBeGreaterThan(rest[1] + 0.03);
+      expect(gh({ [`clavicle_protraction_${side}`]: 20 }, side)[0]).toBeGreaterThan(rest[0] + 0.03);
+    }
+  });
+
   it('reproduces de Leva segment lengths at the neutral pose', () => {
     const hip = jointCentre(pose, 'thigh_r'), knee = jointCentre(pose, 'shank_r'), ankle = jointCentre(pose, 'foot_r');
     expect(hip[1] - knee[1]).toBeCloseTo(0.4222, 6);

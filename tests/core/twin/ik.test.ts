@@ -9,8 +9,8 @@ import { gaussian, makeTrial } from './helpers';
 const DEG = Math.PI / 180;
 
 // A smooth synthetic movement within the joint limits: every rotational coordinate swings sinusoidally.
-function synthetic(set: MarkerSet, frames: number, noiseM: number, seed = 1, kneeDof: 1 | 3 = 1) {
-  const { model, pose } = createFullBodyModel({ massKg: 75, sex: 'male', markerSet: set, kneeDof });
+function synthetic(set: MarkerSet, frames: number, noiseM: number, seed = 1, kneeDof: 1 | 3 = 1, shoulderGirdle = false) {
+  const { model, pose } = createFullBodyModel({ massKg: 75, sex: 'male', markerSet: set, kneeDof, shoulderGirdle });
   const n = model.coordinates.length, M = model.markers.length, kin = createKinematicsData(model);
   const truth = new Float64Array(frames * n), data = new Float32Array(frames * M * 3), noise = gaussian(seed);
   for (let f = 0; f < frames; f++) {
@@ -70,6 +70,22 @@ describe('solveInverseKinematics', () => {
     expect(model.coordinates.map((c) => c.name)).toContain('knee_rotation_l');
     const ik = solveInverseKinematics(model, OPENSIM_GAIT, trial);
     for (const e of rotationErrors(model, truth, ik.coordinates, ['knee_flexion_r', 'knee_adduction_r', 'knee_rotation_r', 'knee_adduction_l', 'ankle_inversion_l'])) expect(e.maxDeg, e.name).toBeLessThan(0.1);
+  });
+
+  it('recovers noise-free joint angles within 0.1° with shoulder girdles, the clavicles included', () => {
+    const { model, truth, trial } = synthetic(OPENSIM_GAIT, 80, 0, 5, 1, true);
+    const ik = solveInverseKinematics(model, OPENSIM_GAIT, trial);
+    const names = [...LOWER, ...['r', 'l'].flatMap((s) => [`clavicle_elevation_${s}`, `clavicle_protraction_${s}`, `shoulder_flexion_${s}`, `shoulder_adduction_${s}`, `elbow_flexion_${s}`])];
+    for (const e of rotationErrors(model, truth, ik.coordinates, names)) expect(e.maxDeg, e.name).toBeLessThan(0.1);
+    expect(Math.max(...ik.rmsErrorM)).toBeLessThan(1e-4);
+  });
+
+  it('recovers trunk, shoulder-girdle and arm angles within 1° RMS from Plug-in Gait markers with 1 mm noise', () => {
+    const { model, truth, trial } = synthetic(PLUG_IN_GAIT, 150, 0.001, 7, 1, true);
+    const ik = solveInverseKinematics(model, PLUG_IN_GAIT, trial);
+    const names = ['lumbar_extension', 'lumbar_bending', 'lumbar_rotation',
+      ...['r', 'l'].flatMap((s) => [`clavicle_elevation_${s}`, `clavicle_protraction_${s}`, `shoulder_flexion_${s}`, `shoulder_adduction_${s}`, `elbow_flexion_${s}`])];
+    for (const e of rotationErrors(model, truth, ik.coordinates, names)) expect(e.rmsDeg, e.name).toBeLessThan(1);
   });
 
   it('works with Plug-in Gait markers and a Z-up lab', () => {

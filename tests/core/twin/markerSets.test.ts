@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KinetwinError } from '../../../src/core/errors';
-import { defineMarkerSet, detectMarkerSet, OPENSIM_GAIT, PLUG_IN_GAIT } from '../../../src/core/twin/markerSets';
+import { defineMarkerSet, detectMarkerSet, OPENSIM_GAIT, PLUG_IN_GAIT, tracksShoulderGirdle } from '../../../src/core/twin/markerSets';
 import { readTrcFile } from './helpers';
 
 describe('marker sets', () => {
@@ -18,6 +18,13 @@ describe('marker sets', () => {
     const call = () => detectMarkerSet(['head_top', 'wrist_left', 'RASI']);
     expect(call).toThrow(KinetwinError);
     expect(call).toThrow(/labels found: head_top, wrist_left, RASI/);
+  });
+
+  it('tracksShoulderGirdle needs both acromion markers in the labels', () => {
+    const walk = readTrcFile('opensim_core', 'gait10dof18musc', 'subject01_walk.trc').points!.labels;
+    expect(tracksShoulderGirdle(OPENSIM_GAIT, walk)).toBe(true);
+    expect(tracksShoulderGirdle(OPENSIM_GAIT, walk.filter((l) => l !== 'L.Acromium'))).toBe(false);
+    expect(tracksShoulderGirdle(PLUG_IN_GAIT, ['Sub:LSHO', 'Sub:RSHO'])).toBe(true);
   });
 
   it('defineMarkerSet validates segments, duplicates and offsets', () => {

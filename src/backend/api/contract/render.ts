@@ -20,4 +20,15 @@ export const renderOps = {
       })),
     }),
   }),
+  datasetGallery: op({
+    summary: "A generated dataset's rendered images with their COCO keypoints and boxes, for review",
+    request: z.object({ dataset: z.string().min(1), limit: z.number().int().min(1).max(48).default(12) }).strict(),
+    response: z.object({
+      size: z.number().int(), // px, width
+      height: z.number().int(),
+      keypointNames: z.array(z.string()),
+      skeleton: z.array(z.tuple([z.number().int(), z.number().int()])),
+      frames: z.array(z.object({ index: z.number().int(), caption: z.string(), image: z.string(), mask: z.string(), keypoints: z.array(z.number()), bbox: z.array(z.number()).nullable() })),
+    }),
+  }),
 };

@@ -36,12 +36,26 @@ export const simulationOps = {
       fused: z.array(z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)])).max(3).default([]),
       extra: z.boolean().default(false),
       mode: z.enum(['uniform', 'functional']).default('functional'),
+      grasp: z.enum(['cylinder', 'sphere']).optional(), // close the digits on a primitive resting on the palm
+      objectRadiusM: z.number().min(0.005).max(0.1).optional(), // default: drawn per sample
+      objectLengthM: z.number().min(0.02).max(1).optional(), // cylinder only; default: drawn per sample
     }).strict(),
     response: z.object({
       keypointNames: z.array(z.string()),
       maxLimitViolationDeg: z.number(),
       collisionFree: z.number().int(),
-      samples: z.array(z.object({ index: z.number().int(), limitViolationDeg: z.number(), keypoints: z.array(z.array(z.number()).nullable()) })),
+      samples: z.array(z.object({
+        index: z.number().int(), limitViolationDeg: z.number(), keypoints: z.array(z.array(z.number()).nullable()),
+        grasp: z.object({
+          object: z.object({
+            type: z.enum(['cylinder', 'sphere']), radiusM: z.number(), lengthM: z.number().optional(),
+            pose: z.object({ positionM: z.array(z.number()).length(3), rotation: z.array(z.number()).length(9) }), // row-major, object → hand; X = cylinder axis
+          }),
+          contacts: z.array(z.object({ digit: z.number().int(), segment: z.string(), point: z.array(z.number()).length(3), normal: z.array(z.number()).length(3), depthM: z.number() })),
+          digitsInContact: z.array(z.number().int()),
+          maxPenetrationM: z.number(),
+        }).optional(),
+      })),
     }),
   }),
 };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPoses } from '../../render/dataset';
+import { datasetGallery } from '../../services/dataset-gallery';
 import type { Handlers } from './types';
 
 interface Coco {
@@ -12,7 +13,8 @@ interface Coco {
 
 const dataUrl = (path: string) => `data:image/png;base64,${readFileSync(path).toString('base64')}`;
 
-export const renderHandlers: Handlers<'renderGallery'> = {
+export const renderHandlers: Handlers<'renderGallery' | 'datasetGallery'> = {
+  datasetGallery: async (req) => datasetGallery(req.dataset, req.limit),
   renderGallery: async (req, ctx) => {
     const dir = mkdtempSync(join(tmpdir(), 'kinetwin-gallery-'));
     try {

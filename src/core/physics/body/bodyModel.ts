@@ -4,7 +4,15 @@
 // does not give use Winter (2009, Biomechanics and Motor Control of Human Movement, Fig. 4.1) fractions of stature.
 // Maps 1:1 to a twin model: one segment per twin segment, each joint with ISB Z-X-Y limits.
 import { KinetwinError } from '../../errors.js';
-import { deLeva, LOWER_TRUNK_MASS_PCT, REFERENCE_STATURE, type DeLevaSegment, type Sex } from './deLeva.js';
+import { DE_LEVA, LOWER_TRUNK_MASS, REFERENCE_HEIGHT, segmentInertia, type DeLevaRow, type DeLevaSegment } from '../../twin/deLeva.js';
+
+/** Sex of the physics body ('f' | 'm'); the twin's table is keyed 'female' | 'male'. */
+export type Sex = 'f' | 'm';
+
+/** The twin's de Leva row (one table for twin and physics) for a segment and sex. */
+function deLeva(sex: Sex, segment: DeLevaSegment): DeLevaRow {
+  return DE_LEVA[sex === 'm' ? 'male' : 'female'][segment];
+}
 
 export type Vec3 = [number, number, number];
 
@@ -18,6 +26,7 @@ export interface BodySegment {
   parent: number; // parent segment index, −1 for the root (pelvis)
   mass: number; // kg
   inertia: Vec3; // kg·m², principal moments about the CoM along segment X, Y, Z
+  inertiaProducts?: Vec3; // kg·m², off-diagonal tensor entries (xy, xz, yz) about the CoM in the segment frame (lumped segments; the simulator uses only `inertia`)
   com: Vec3; // m, lab frame, neutral standing pose (the shape is centred here)
   length: number; // m, proximal → distal endpoint
   shape: SegmentShape;
@@ -66,10 +75,10 @@ export function checkAnthropometrics(a: Anthropometrics): Sex {
   return sex;
 }
 
-/** Principal moments of a segment from de Leva radii of gyration: I = m (r · L)². Returns [Ix, Iy, Iz]. */
+/** Principal moments [Ix, Iy, Iz] of a segment along Y (foot: along X) from de Leva radii of gyration, I = m (r · L)². */
 function deLevaInertia(mass: number, length: number, seg: DeLevaSegment, sex: Sex): Vec3 {
-  const d = deLeva(sex, seg);
-  return [mass * (d.rSag * length / 100) ** 2, mass * (d.rLong * length / 100) ** 2, mass * (d.rTrans * length / 100) ** 2];
+  const foot = seg === 'foot';
+  return segmentInertia(deLeva(sex, seg), 1, [0, 0, 0], foot ? [length, 0, 0] : [0, -length, 0], foot ? 0 : 1, mass).inertia;
 }
 
 /** Principal moments of a uniform box of full sizes a (X), b (Y), c (Z): m(b²+c²)/12 etc. */
@@ -98,10 +107,10 @@ export function buildBodyModel(a: Anthropometrics): BodyModel {
   const sex = checkAnthropometrics(a);
   const H = a.stature;
   const M = a.mass;
-  const k = H / REFERENCE_STATURE[sex];
-  const len = (s: DeLevaSegment): number => (deLeva(sex, s).lengthMm / 1000) * k;
-  const mass = (s: DeLevaSegment): number => (deLeva(sex, s).massPct / 100) * M;
-  const com = (s: DeLevaSegment): number => deLeva(sex, s).comPct / 100;
+  const k = H / REFERENCE_HEIGHT[sex === 'm' ? 'male' : 'female'];
+  const len = (s: DeLevaSegment): number => deLeva(sex, s).lengthM * k;
+  const mass = (s: DeLevaSegment): number => deLeva(sex, s).mass * M;
+  const com = (s: DeLevaSegment): number => deLeva(sex, s).com;
   const segments: BodySegment[] = [];
   const joints: BodyJoint[] = [];
 
@@ -118,7 +127,7 @@ export function buildBodyModel(a: Anthropometrics): BodyModel {
   const shoulderZ = 0.11 * H;
 
   // Pelvis (lower trunk) and torso (middle + upper trunk): boxes; inertia of the uniform box.
-  const pelvisMass = (LOWER_TRUNK_MASS_PCT[sex] / 100) * M;
+  const pelvisMass = LOWER_TRUNK_MASS[sex === 'm' ? 'male' : 'female'] * M;
   const torsoMass = mass('trunk') - pelvisMass;
   const pelvisSize: Vec3 = [0.1 * H, lumbarY - hipY + 0.06 * H, 0.18 * H];
   const pelvisCom: Vec3 = [0, (hipY + lumbarY) / 2 - 0.02 * H, 0];
@@ -142,11 +151,11 @@ export function buildBodyModel(a: Anthropometrics): BodyModel {
     let parent = 1;
     let top = shoulderY;
     const armJoints = ['shoulder', 'elbow', 'wrist'] as const;
-    (['upperArm', 'forearm', 'hand'] as const).forEach((s, i) => {
+    (['upperarm', 'forearm', 'hand'] as const).forEach((s, i) => {
       const L = len(s);
       const m = mass(s);
       const r = s === 'hand' ? 0.25 * L : limbRadius(m, L);
-      segments.push({ name: `${s}_${side[0]}`, parent, mass: m, inertia: deLevaInertia(m, L, s, sex), com: [0, top - com(s) * L, z * shoulderZ], length: L,
+      segments.push({ name: `${s === 'upperarm' ? 'upperArm' : s}_${side[0]}`, parent, mass: m, inertia: deLevaInertia(m, L, s, sex), com: [0, top - com(s) * L, z * shoulderZ], length: L,
         shape: { kind: 'capsule', radius: r, length: Math.max(L, 2 * r) } });
       joints.push({ name: `${armJoints[i]}_${side[0]}`, parent, child: segments.length - 1, position: [0, top, z * shoulderZ], side, flexionSign: 1, limitsDeg: LIMITS[armJoints[i]] });
       parent = segments.length - 1;
@@ -173,9 +182,6 @@ export function buildBodyModel(a: Anthropometrics): BodyModel {
     segments.push({ name: `foot_${side[0]}`, parent, mass: footMass, inertia: deLevaInertia(footMass, footLen, 'foot', sex),
       com: [heelX + com('foot') * footLen, ankleY / 2, z * hipZ], length: footLen,
       shape: { kind: 'box', halfExtents: [footLen / 2, ankleY / 2, footWidth / 2] } });
-    // The foot's long axis is X (heel → toe): its de Leva sagittal/transverse radii apply about Y and Z.
-    const fi = segments[segments.length - 1].inertia;
-    segments[segments.length - 1].inertia = [fi[1], fi[0], fi[2]];
     joints.push({ name: `ankle_${side[0]}`, parent, child: segments.length - 1, position: [0, ankleY, z * hipZ], side, flexionSign: 1, limitsDeg: LIMITS.ankle });
   }
   return { stature: H, mass: M, sex, segments, joints };

@@ -3,7 +3,7 @@
 // springs as PD joint motors), a ground plane, gravity, fixed step. Body segments collide with the ground only.
 import { KinetwinError } from '../../errors.js';
 import type { AmmoModule } from '../ammo.js';
-import { addBody, addConstraint, createWorld, destroyWorld, stepWorld, type PhysicsWorld, type WorldOptions } from '../world.js';
+import { addBody, addConstraint, clearWorld, createWorld, destroyWorld, stepWorld, type PhysicsWorld, type WorldOptions } from '../world.js';
 import type { BodyJoint, BodyModel, Vec3 } from './bodyModel.js';
 import { cardanZXY, matrixToQuat } from './jointAngles.js';
 import { createAnchors, DEFAULT_FOOT_CONTACT, footContactWrench, footSpheres, type ContactSphere, type FootContactParams } from './footContact.js';
@@ -52,10 +52,14 @@ export interface BodyWorldOptions extends WorldOptions {
   contactModel?: 'rigid' | 'compliant'; // feet: Bullet's rigid contact (default; stable stance) or Hunt–Crossley spheres (impacts)
   footContact?: Partial<FootContactParams>; // compliant foot–ground contact (defaults DEFAULT_FOOT_CONTACT)
   damping?: number; // N·m·s/rad per kg body mass, joint flexion damping (default 0.3; capped per joint for stability)
+  world?: PhysicsWorld; // reuse this (emptied) world instead of creating one; destroyBodyWorld then only empties it
+  groundContact?: boolean; // false: no Bullet ground contact for any segment (only the compliant feet touch; default true)
+  implicitDamping?: boolean; // joint damping linearly implicit instead of capped (see setJointDamping; default false)
 }
 
 export interface BodyWorld {
   pw: PhysicsWorld;
+  ownsWorld: boolean; // false when built in a caller's world (options.world)
   model: BodyModel;
   bodies: RigidBody[]; // one per segment, model order
   joints: Spring6Dof[]; // one per joint, model order
@@ -70,7 +74,9 @@ export interface BodyWorld {
   contact: FootContactParams;
   heap: Int32Array; // segments × 3: HEAPF32 indices of each body's world transform, linear and angular velocity
   wrench: Float64Array; // segments × 6 scratch: contact force (N) then torque (N·m)
+  torque: Float64Array; // view of wrench's torque half
   damping: Float64Array; // joints, N·m·s/rad about the proximal flexion axis (explicit, capped at 0.8 of the stability bound)
+  dampingTorqueMax: Float64Array; // joints, N·m: the damping torque saturates here (muscle strength; default Infinity)
   flexionTorque: Float64Array; // joints, N·m, actuator torque about the proximal flexion axis, clinical sense (flexing +)
   forceOffset: number; // HEAPF32 offset of btRigidBody::m_totalForce from m_linearVelocity (m_totalTorque = +4); −1: use the bindings
 }
@@ -82,7 +88,8 @@ function sideSign(j: BodyJoint): number {
 
 /** Builds the Ammo world for a body model standing on the ground (lifted by options.lift). */
 export function createBodyWorld(ammo: Ammo, model: BodyModel, options: BodyWorldOptions = {}): BodyWorld {
-  const pw = createWorld(ammo, options);
+  const pw = options.world ?? createWorld(ammo, options);
+  if (options.world) clearWorld(pw, options);
   const lift = options.lift ?? 0;
   if (options.pose && options.pose.length !== model.segments.length * 7) throw new KinetwinError(`pose must hold ${model.segments.length} × 7 numbers, got ${options.pose.length}`);
   if (!Number.isFinite(lift) || lift < 0) throw new KinetwinError(`lift must be ≥ 0 m, got ${lift}`);
@@ -97,7 +104,7 @@ export function createBodyWorld(ammo: Ammo, model: BodyModel, options: BodyWorld
     const P = options.pose;
     const k7 = bodies.length * 7;
     const body = addBody(pw, {
-      shape, mass: s.mass, inertia: s.inertia, group: GROUP_BODY, mask: compliant && s.name.startsWith('foot') ? 0 : GROUP_GROUND,
+      shape, mass: s.mass, inertia: s.inertia, group: GROUP_BODY, mask: options.groundContact === false || (compliant && s.name.startsWith('foot')) ? 0 : GROUP_GROUND,
       position: P ? [P[k7], P[k7 + 1], P[k7 + 2]] : [s.com[0], s.com[1] + lift, s.com[2]],
       rotation: P ? [P[k7 + 3], P[k7 + 4], P[k7 + 5], P[k7 + 6]] : [0, 0, 0, 1],
     });
@@ -146,16 +153,17 @@ export function createBodyWorld(ammo: Ammo, model: BodyModel, options: BodyWorld
   ammo.destroy(frameB);
   ammo.destroy(q);
   const bw: BodyWorld = {
-    pw, model, bodies, joints, solverIterations,
+    pw, ownsWorld: !options.world, model, bodies, joints, solverIterations,
     contactForce: new Float64Array(model.segments.length * 3), penetration: 0,
     jointAngles: new Float64Array(model.joints.length * 3), state: new Float64Array(model.segments.length * 13),
-    spheres: compliant ? footSpheres(model) : [], anchors: new Float64Array(0), contact: { ...DEFAULT_FOOT_CONTACT, ...options.footContact },
-    heap: new Int32Array(model.segments.length * 3), wrench: new Float64Array(model.segments.length * 6),
-    damping: new Float64Array(model.joints.length), flexionTorque: new Float64Array(model.joints.length), forceOffset: -1,
+    spheres: compliant ? footSpheres(model, options.footContact?.hallux) : [], anchors: new Float64Array(0), contact: { ...DEFAULT_FOOT_CONTACT, ...options.footContact },
+    heap: new Int32Array(model.segments.length * 3), wrench: new Float64Array(model.segments.length * 6), torque: new Float64Array(0),
+    damping: new Float64Array(model.joints.length), dampingTorqueMax: new Float64Array(model.joints.length).fill(Infinity), flexionTorque: new Float64Array(model.joints.length), forceOffset: -1,
   };
   bw.anchors = createAnchors(bw.spheres);
+  bw.torque = bw.wrench.subarray(model.segments.length * 3);
   bw.forceOffset = probeForceOffset(bw);
-  setJointDamping(bw, (options.damping ?? 0.3) * model.mass);
+  setJointDamping(bw, (options.damping ?? 0.3) * model.mass, options.implicitDamping);
   for (let i = 0; i < bodies.length; i++) {
     bw.heap[i * 3] = ammo.getPointer(bodies[i].getWorldTransform()) >> 2;
     bw.heap[i * 3 + 1] = ammo.getPointer(bodies[i].getLinearVelocity()) >> 2;
@@ -202,15 +210,17 @@ export function setJointMotor(bw: BodyWorld, i: number, k: number, rate: number,
 
 /**
  * Flexion-axis damping of every joint, c (N·m·s/rad), applied explicitly as τ = −c·(ω_child − ω_parent)·z_parent;
- * capped at 0.8 / (h·(1/I_parent + 1/I_child)) (inertia about Z) so the explicit step stays stable.
+ * capped at 0.8 / (h·(1/I_parent + 1/I_child)) (inertia about Z) so the explicit step stays stable, or with
+ * `implicit`, linearly implicit: c / (1 + c·h·(1/I_parent + 1/I_child)) — the same as c where c·h/I is small, stable for
+ * any c, and a smooth function of the step instead of a clamp.
  */
-export function setJointDamping(bw: BodyWorld, c: number): void {
+export function setJointDamping(bw: BodyWorld, c: number, implicit = false): void {
   if (!(c >= 0)) throw new KinetwinError(`joint damping must be ≥ 0, got ${c}`);
   const h = bw.pw.dt / bw.pw.substeps;
   for (let i = 0; i < bw.model.joints.length; i++) {
     const j = bw.model.joints[i];
-    const cap = 0.8 / (h * (1 / bw.model.segments[j.parent].inertia[2] + 1 / bw.model.segments[j.child].inertia[2]));
-    bw.damping[i] = Math.min(c, cap);
+    const hInv = h * (1 / bw.model.segments[j.parent].inertia[2] + 1 / bw.model.segments[j.child].inertia[2]);
+    bw.damping[i] = implicit ? c / (1 + c * hInv) : Math.min(c, 0.8 / hInv);
   }
 }
 
@@ -227,7 +237,10 @@ function addJointTorques(bw: BodyWorld, torque: Float64Array): void {
     // parent's Z axis in the lab: third column of its rotation matrix
     const zx = 2 * (qx * qz + qy * qw), zy = 2 * (qy * qz - qx * qw), zz = 1 - 2 * (qx * qx + qy * qy);
     const w = (s[ch + 10] - s[p + 10]) * zx + (s[ch + 11] - s[p + 11]) * zy + (s[ch + 12] - s[p + 12]) * zz;
-    const t = act - c * w;
+    let d = c * w;
+    const cap = bw.dampingTorqueMax[i];
+    if (d > cap) d = cap; else if (d < -cap) d = -cap;
+    const t = act - d;
     torque[j.child * 3] += t * zx; torque[j.child * 3 + 1] += t * zy; torque[j.child * 3 + 2] += t * zz;
     torque[j.parent * 3] -= t * zx; torque[j.parent * 3 + 1] -= t * zy; torque[j.parent * 3 + 2] -= t * zz;
   }
@@ -236,7 +249,7 @@ function addJointTorques(bw: BodyWorld, torque: Float64Array): void {
 /** Switches the feet to compliant Hunt–Crossley contact (e.g. at take-off, so the landing impact is not rigid). */
 export function useCompliantFeet(bw: BodyWorld): void {
   if (bw.spheres.length > 0) return;
-  bw.spheres = footSpheres(bw.model);
+  bw.spheres = footSpheres(bw.model, bw.contact.hallux);
   bw.anchors = createAnchors(bw.spheres);
   bw.forceOffset = probeForceOffset(bw);
   bw.model.segments.forEach((s, i) => {
@@ -244,6 +257,11 @@ export function useCompliantFeet(bw: BodyWorld): void {
     bw.pw.world.removeRigidBody(bw.bodies[i]);
     bw.pw.world.addRigidBody(bw.bodies[i], GROUP_BODY, 0);
   });
+}
+
+/** Sets only joint i's flexion motor target (deg, clinical sense); the other axes keep theirs. */
+export function setJointFlexionTarget(bw: BodyWorld, i: number, flexionDeg: number): void {
+  bw.joints[i].setEquilibriumPoint(3 + BULLET_AXIS[0], bulletSign(bw.model.joints[i], 0) * flexionDeg * DEG);
 }
 
 /** Sets joint i's motor targets in degrees, clinical sense (flexion, adduction, internal rotation). */
@@ -258,8 +276,9 @@ export function setJointTarget(bw: BodyWorld, i: number, flexionDeg: number, add
 /**
  * One fixed step: per substep, compliant foot contact forces from the current state, then a Bullet step, then any
  * rigid ground contact of other segments. Fills contactForce (N, mean over the step) and penetration (m).
+ * `stateIsCurrent`: the caller called readState after the last step and changed no body since (skips one read).
  */
-export function stepBodyWorld(bw: BodyWorld): void {
+export function stepBodyWorld(bw: BodyWorld, stateIsCurrent = false): void {
   const { pw, bodies } = bw;
   const f = bw.contactForce;
   const w = bw.wrench;
@@ -270,9 +289,9 @@ export function stepBodyWorld(bw: BodyWorld): void {
   const share = 1 / pw.substeps;
   const dispatcher = pw.world.getDispatcher();
   for (let s = 0; s < pw.substeps; s++) {
-    readState(bw);
+    if (s > 0 || !stateIsCurrent) readState(bw);
     w.fill(0);
-    const torque = w.subarray(n * 3);
+    const torque = bw.torque;
     const depth = footContactWrench(bw.spheres, bw.state, bw.contact, h, w, torque, bw.anchors);
     if (depth > pen) pen = depth;
     addJointTorques(bw, torque);
@@ -375,9 +394,10 @@ export function centreOfMass(bw: BodyWorld, out: Float64Array): Float64Array {
   return out;
 }
 
-/** Frees every Ammo object of the body world. */
+/** Frees every Ammo object of the body world (a caller's world is only emptied, for its next body). */
 export function destroyBodyWorld(bw: BodyWorld): void {
-  destroyWorld(bw.pw);
+  if (bw.ownsWorld) destroyWorld(bw.pw);
+  else clearWorld(bw.pw, { dt: bw.pw.dt, substeps: bw.pw.substeps, gravity: bw.pw.gravity, solverIterations: bw.solverIterations });
 }
 
 export { stepWorld };

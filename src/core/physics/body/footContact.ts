@@ -19,12 +19,13 @@ export interface FootContactParams {
   friction: number; // Coulomb coefficient (default 0.8)
   slipVelocity: number; // m/s, friction regularisation (default 0.02)
   tangentialStiffness: number; // N/m, stiction spring to each sphere's anchor point (default 2e4)
+  hallux?: number; // hallux sphere's place from heel (0) to toe tip (1) sphere centres (default 1: the toe tip)
 }
 
 export const DEFAULT_FOOT_CONTACT: FootContactParams = { stiffness: 1e5, dissipation: 2, friction: 0.8, slipVelocity: 0.02, tangentialStiffness: 2e4 };
 
 /** Four spheres per foot: heel, first and fifth metatarsal heads, hallux; touching y = 0 in the neutral pose. */
-export function footSpheres(model: BodyModel): ContactSphere[] {
+export function footSpheres(model: BodyModel, hallux = 1): ContactSphere[] {
   const out: ContactSphere[] = [];
   model.segments.forEach((s, i) => {
     if (!s.name.startsWith('foot') || s.shape.kind !== 'box') return;
@@ -37,7 +38,7 @@ export function footSpheres(model: BodyModel): ContactSphere[] {
     out.push({ ...base, local: [heel, y, 0] });
     out.push({ ...base, local: [heel + 0.72 * (toe - heel), y, hz - r] });
     out.push({ ...base, local: [heel + 0.72 * (toe - heel), y, -(hz - r)] });
-    out.push({ ...base, local: [toe, y, 0] });
+    out.push({ ...base, local: [heel + hallux * (toe - heel), y, 0] });
   });
   return out;
 }
@@ -56,6 +57,16 @@ function invEffMass(sp: ContactSphere, qx: number, qy: number, qz: number, qw: n
   return sp.invMass + bx * bx * I[0] + by * by * I[1] + bz * bz * I[2];
 }
 
+/** Penetration (m, > 0 when touching the ground y = 0) of a sphere; `state`: segments × 13. */
+function sphereDepth(sp: ContactSphere, state: Float64Array): number {
+  const o = sp.segment * 13;
+  const qx = state[o + 3], qy = state[o + 4], qz = state[o + 5], qw = state[o + 6];
+  const [lx, ly, lz] = sp.local;
+  const tx = 2 * (qy * lz - qz * ly), tz = 2 * (qx * ly - qy * lx);
+  const ry = ly + qw * (2 * (qz * lx - qx * lz)) + (qz * tx - qx * tz);
+  return sp.radius - (state[o + 1] + ry);
+}
+
 /** Per-sphere stiction anchors: spheres × 3 (x, z anchor in m; third slot 1 when anchored). */
 export function createAnchors(spheres: readonly ContactSphere[]): Float64Array {
   return new Float64Array(spheres.length * 3);
@@ -72,8 +83,16 @@ export function footContactWrench(
   anchors: Float64Array,
 ): number {
   let deepest = 0;
+  let runEnd = 0, touching = 1;
   for (let k = 0; k < spheres.length; k++) {
     const sp = spheres[k];
+    if (k === runEnd) {
+      // Spheres of one segment are contiguous: count those touching, because their implicit dampers act on the same
+      // body together (each one's h·D/m_eff < 1 alone, so n of them must share the body's mass or they oscillate).
+      touching = 0;
+      while (runEnd < spheres.length && spheres[runEnd].segment === sp.segment) { if (sphereDepth(spheres[runEnd], state) > 0) touching++; runEnd++; }
+      touching = Math.max(touching, 1);
+    }
     const o = sp.segment * 13;
     const qx = state[o + 3], qy = state[o + 4], qz = state[o + 5], qw = state[o + 6];
     const [lx, ly, lz] = sp.local;
@@ -95,14 +114,14 @@ export function footContactWrench(
     // light foot) implicit over h against the contact point's effective mass.
     const elastic = p.stiffness * depth * Math.sqrt(depth);
     const C = 1.5 * p.dissipation * elastic; // ∂F/∂δ̇
-    const fn = Math.max(0, elastic + (C * -vy) / (1 + C * h * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 1)));
+    const fn = Math.max(0, elastic + (C * -vy) / (1 + C * h * touching * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 1)));
     if (fn === 0) { anchors[a3 + 2] = 0; continue; }
     // Friction: stiction spring to the anchor plus implicit damping, capped at μ·F_n (then the anchor slides).
     const px = state[o] + cx, pz = state[o + 2] + cz;
     if (anchors[a3 + 2] === 0) { anchors[a3] = px; anchors[a3 + 1] = pz; anchors[a3 + 2] = 1; }
     const ct = (p.friction * fn) / p.slipVelocity;
-    let fx = -p.tangentialStiffness * (px - anchors[a3]) - (ct * vx) / (1 + ct * h * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 0));
-    let fz = -p.tangentialStiffness * (pz - anchors[a3 + 1]) - (ct * vz) / (1 + ct * h * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 2));
+    let fx = -p.tangentialStiffness * (px - anchors[a3]) - (ct * vx) / (1 + ct * h * touching * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 0));
+    let fz = -p.tangentialStiffness * (pz - anchors[a3 + 1]) - (ct * vz) / (1 + ct * h * touching * invEffMass(sp, qx, qy, qz, qw, cx, cy, cz, 2));
     const ft = Math.sqrt(fx * fx + fz * fz);
     const cap = p.friction * fn;
     if (ft > cap) {

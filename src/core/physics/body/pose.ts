@@ -52,22 +52,36 @@ export function poseSegments(model: BodyModel, anglesDeg: Float64Array, rootPos:
 
 /** Lowest point (m, lab Y) of any segment shape in a pose (segments × 7). */
 export function lowestPoint(model: BodyModel, pose: Float64Array): number {
-  const v = new Float64Array(3);
   let low = Infinity;
-  for (let i = 0; i < model.segments.length; i++) {
-    const s = model.segments[i].shape;
-    const o = i * 7;
-    if (s.kind === 'sphere') low = Math.min(low, pose[o + 1] - s.radius);
-    else if (s.kind === 'capsule') {
-      const half = Math.max(s.length / 2 - s.radius, 0);
-      for (const sg of [-1, 1]) { qrot(pose, o + 3, 0, sg * half, 0, v); low = Math.min(low, pose[o + 1] + v[1] - s.radius); }
-    } else {
-      const [hx, hy, hz] = s.halfExtents;
-      for (let k = 0; k < 8; k++) {
-        qrot(pose, o + 3, k & 1 ? hx : -hx, k & 2 ? hy : -hy, k & 4 ? hz : -hz, v);
-        low = Math.min(low, pose[o + 1] + v[1]);
-      }
-    }
+  for (let i = 0; i < model.segments.length; i++) low = Math.min(low, segmentLowestY(model, pose, i, 7));
+  return low;
+}
+
+const scratch = new Float64Array(3);
+
+/**
+ * Lowest point (m, lab Y) of segment i's shape; `state`: segments × stride, each starting with position (3) and
+ * quaternion (4) — a pose (stride 7) or a body-world state (stride 13). Allocation-free.
+ */
+export function segmentLowestY(model: BodyModel, state: Float64Array, i: number, stride = 13): number {
+  const s = model.segments[i].shape;
+  const o = i * stride;
+  if (s.kind === 'sphere') return state[o + 1] - s.radius;
+  let low = Infinity;
+  if (s.kind === 'capsule') {
+    const half = Math.max(s.length / 2 - s.radius, 0);
+    for (let sg = -1; sg <= 1; sg += 2) { qrot(state, o + 3, 0, sg * half, 0, scratch); low = Math.min(low, state[o + 1] + scratch[1] - s.radius); }
+    return low;
+  }
+  const [hx, hy, hz] = s.halfExtents;
+  for (let k = 0; k < 8; k++) {
+    qrot(state, o + 3, k & 1 ? hx : -hx, k & 2 ? hy : -hy, k & 4 ? hz : -hz, scratch);
+    low = Math.min(low, state[o + 1] + scratch[1]);
   }
   return low;
+}
+
+/** Largest distance (m) from a shape's centre to any of its points: a segment whose CoM is higher cannot touch y = 0. */
+export function segmentReach(s: BodyModel['segments'][number]['shape']): number {
+  return s.kind === 'sphere' ? s.radius : s.kind === 'capsule' ? Math.max(s.length / 2, s.radius) : Math.hypot(...s.halfExtents);
 }

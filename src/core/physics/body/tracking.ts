@@ -1,13 +1,25 @@
-// Motion tracking for physics consistency: the body follows a kinematic solution (root pose + joint angles per
-// frame) with joint motors, plus a weak root "residual" actuator (PD force and moment on the pelvis). The
-// residual the pelvis needs, simulated vs measured GRF, penetration and limit violations measure how physically
-// consistent the motion is (the residual-reduction idea of Delp et al. 2007, IEEE TBME 54:1940).
+// Physics consistency of a motion (root pose + joint angles per frame). Two parts:
+// 1. Root residual (track/rootResidual.ts): the force and moment the pelvis must get on top of the ground reaction for
+//    the body to follow the motion — inverse dynamics at the root as in OpenSim's residual reduction (Delp et al.
+//    2007, IEEE TBME 54:1940), from the measured GRF when given, else from what a floor can supply.
+// 2. Forward simulation in Ammo: joint motors track the angles while the feet stand on compliant ground and a root
+//    actuator on the pelvis feeds forward the part of the required force M(a_CoM − g) the ground cannot supply
+//    (outside the friction cone, or no foot touching) plus PD feedback on the pelvis pose (gains from the whole-body
+//    mass and inertia, critically damped: weak vertically so the pads carry the weight). It gives the simulated GRF
+//    (vs measured), penetration, joint-limit violations and tracking errors.
+// Everything is summarised as a consistency score (track/consistencyScore.ts).
 import { KinetwinError } from '../../errors.js';
 import type { AmmoModule } from '../ammo.js';
+import { consistencyScore } from '../track/consistencyScore.js';
+import { projectFrictionCone } from '../track/frictionCone.js';
+import { buildReference, sampleAngles, sampleRequiredForce, sampleSegment } from '../track/reference.js';
+import { rootResidual, type GroundWrench } from '../track/rootResidual.js';
 import type { BodyModel } from './bodyModel.js';
 import { createBodyWorld, destroyBodyWorld, readJointAngles, readState, setJointMotor, setJointTarget, stepBodyWorld } from './bodyWorld.js';
 import { limitViolationDeg } from './limits.js';
-import { poseSegments } from './pose.js';
+
+const G = 9.81; // m/s²
+const R2D = 180 / Math.PI;
 
 export interface MotionInput {
   rate: number; // Hz of the frames
@@ -16,26 +28,43 @@ export interface MotionInput {
   rootQuaternion: Float64Array; // frames × 4 (x, y, z, w), pelvis orientation
   jointAnglesDeg: Float64Array; // frames × joints × 3, clinical sense (flexion, adduction, internal rotation)
   measuredGrfN?: Float64Array; // frames, measured total vertical GRF (force plates), N; NaN where unknown
+  measuredGrf?: GroundWrench; // frames × 3: measured total ground force and its moment about the lab origin (for the residual)
 }
 
 export interface TrackingOptions {
   dt?: number; // s (default 1/1000)
-  residualStiffness?: number; // N/m per kg body mass of the root actuator (default 50: weak compared with the motors)
-  jointStiffness?: number; // N·m/rad per kg for the joint motors (default 30)
+  rootFrequencyHz?: number; // natural frequency of the root residual PD, vertical (default 1 Hz: weak, so the feet carry the body)
+  horizontalFrequencyHz?: number; // … horizontal (default 4 Hz: foot placement must not drift)
+  rotationFrequencyHz?: number; // … pelvis orientation (default 2 Hz)
+  jointStiffness?: number; // N·m/rad per kg for the joint motors (default 30: a stance knee holds 1.5 N·m/kg within 3°)
+  settleS?: number; // s at the start left out of the summary values (default 0.1)
 }
 
 export interface TrackingReport {
   frames: number;
+  settleFrames: number; // first frames left out of the summary values
+  residualSource: 'measured GRF' | 'friction cone'; // ground reaction the residual is computed against
   residualForceBw: Float64Array; // frames, |root residual force| / BW
-  residualMomentPct: Float64Array; // frames, |root residual moment| / (BW × stature) × 100
+  residualMomentPct: Float64Array; // frames, |root residual moment about the CoM| / (BW × stature) × 100
+  residualForceN: Float64Array; // frames × 3, N, lab: root residual force
+  simulationRootForceBw: Float64Array; // frames, |root actuator force| of the forward simulation / BW (feed-forward + PD, mean over the frame's steps)
+  requiredForceBw: Float64Array; // frames × 3, the whole-body force the reference needs, M(a_CoM − g) / BW
   simulatedGrfBw: Float64Array; // frames, simulated total vertical GRF / BW
+  rootErrorM: Float64Array; // frames, |pelvis CoM − reference|, m
+  trackingErrorDeg: Float64Array; // frames, RMS joint-angle error over the joints' axes, deg
+  penetrationM: Float64Array; // frames, deepest foot penetration, m
   grfRmseBw: number; // RMSE simulated vs measured vertical GRF, BW (NaN without measurements)
+  simulationRootForceRmsPctBw: number; // RMS of simulationRootForceBw, % BW
   meanResidualForceBw: number;
+  rmsResidualForcePctBw: number;
   meanResidualMomentPct: number;
+  rmsResidualMomentPct: number;
   penetrationMaxM: number;
+  staticDeflectionM: number; // m, pad compression under 1 BW on two spheres (what penetration is compared with)
   jointLimitViolationMaxDeg: number;
   trackingErrorRmsDeg: number; // RMS joint angle error, deg
-  consistencyScore: number; // 100 / (1 + 10·meanResidualForceBw + meanResidualMomentPct / 5 + 5·grfRmseBw): 100 = perfectly consistent
+  rootErrorRmsM: number;
+  consistencyScore: number; // 0–100, see track/consistencyScore.ts
 }
 
 /** Checks the motion arrays against the model and frame count. */
@@ -47,62 +76,110 @@ function checkMotion(model: BodyModel, m: MotionInput): void {
     throw new KinetwinError(`motion arrays do not match ${m.frames} frames × ${J} joints`);
   }
   if (m.measuredGrfN && m.measuredGrfN.length !== m.frames) throw new KinetwinError('measured GRF must have one value per frame');
+  for (const a of [m.rootPosition, m.rootQuaternion, m.jointAnglesDeg]) for (const v of a) if (!Number.isFinite(v)) throw new KinetwinError('motion has non-finite root or joint values (fill gaps first)');
+  if (m.measuredGrf && (m.measuredGrf.forceN.length !== m.frames * 3 || m.measuredGrf.momentNm.length !== m.frames * 3)) throw new KinetwinError('measured ground wrench must be frames × 3 force and moment');
+}
+
+/** Whole-body principal moments (kg·m²) about the CoM along the lab axes, neutral standing pose. */
+function wholeBodyInertia(model: BodyModel): [number, number, number] {
+  const c = [0, 0, 0];
+  for (const s of model.segments) for (let k = 0; k < 3; k++) c[k] += (s.mass * s.com[k]) / model.mass;
+  const I: [number, number, number] = [0, 0, 0];
+  for (const s of model.segments) {
+    const d = [s.com[0] - c[0], s.com[1] - c[1], s.com[2] - c[2]];
+    I[0] += s.inertia[0] + s.mass * (d[1] * d[1] + d[2] * d[2]);
+    I[1] += s.inertia[1] + s.mass * (d[0] * d[0] + d[2] * d[2]);
+    I[2] += s.inertia[2] + s.mass * (d[0] * d[0] + d[1] * d[1]);
+  }
+  return I;
+}
+
+function rms(a: Float64Array, from: number, scale = 1): number {
+  let s = 0;
+  for (let i = from; i < a.length; i++) s += a[i] * a[i];
+  return Math.sqrt(s / Math.max(1, a.length - from)) * scale;
+}
+
+function mean(a: Float64Array, from: number): number {
+  let s = 0;
+  for (let i = from; i < a.length; i++) s += a[i];
+  return s / Math.max(1, a.length - from);
 }
 
 /** Tracks the motion and reports residuals and contact consistency. */
 export function trackMotion(ammo: AmmoModule, model: BodyModel, motion: MotionInput, options: TrackingOptions = {}): TrackingReport {
   checkMotion(model, motion);
-  const J = model.joints.length;
-  const BW = model.mass * 9.81;
-  const first = poseSegments(model, motion.jointAnglesDeg.subarray(0, J * 3), motion.rootPosition.subarray(0, 3), motion.rootQuaternion.subarray(0, 4));
-  const bw = createBodyWorld(ammo, model, { pose: first, dt: options.dt, contactModel: 'compliant' });
+  for (const [name, v] of [['root', options.rootFrequencyHz], ['horizontal', options.horizontalFrequencyHz], ['rotation', options.rotationFrequencyHz]] as const) {
+    if (v !== undefined && !(v > 0 && v < 50)) throw new KinetwinError(`${name} frequency must be in (0, 50) Hz, got ${v}`);
+  }
+  const wn = 2 * Math.PI * (options.rootFrequencyHz ?? 1);
+  const settle = options.settleS ?? 0.1;
+  if (!(settle >= 0)) throw new KinetwinError(`settle time must be ≥ 0 s, got ${settle}`);
+  const J = model.joints.length, ns = model.segments.length, n = motion.frames;
+  const BW = model.mass * G;
+  const ref = buildReference(model, motion);
+  const bw = createBodyWorld(ammo, model, { pose: ref.pose.subarray(0, ns * 7), dt: options.dt, contactModel: 'compliant' });
   try {
-    const kj = (options.jointStiffness ?? 30) * model.mass;
-    for (let j = 0; j < J; j++) setJointMotor(bw, j, kj, 200);
-    const kp = (options.residualStiffness ?? 50) * model.mass;
-    const kd = 2 * Math.sqrt(kp * model.mass); // critically damped on the whole-body mass
-    const kr = kp * 0.05, kdr = 2 * Math.sqrt(kr * 5); // rotational: ≈ 5 kg·m² whole-body pitch inertia about the pelvis
+    const kj = (options.jointStiffness ?? 30) * model.mass, servoRate = 200; // 1/s: the motor drives at servoRate × angle error
+    for (let j = 0; j < J; j++) setJointMotor(bw, j, kj, servoRate);
+    // start moving with the reference: every segment's velocity from frame 0
+    for (let s = 0; s < ns; s++) {
+      const o = s * 3;
+      bw.pw.v.setValue(ref.linVel[o], ref.linVel[o + 1], ref.linVel[o + 2]);
+      bw.bodies[s].setLinearVelocity(bw.pw.v);
+      bw.pw.v.setValue(ref.angVel[o], ref.angVel[o + 1], ref.angVel[o + 2]);
+      bw.bodies[s].setAngularVelocity(bw.pw.v);
+    }
+    const wh = 2 * Math.PI * (options.horizontalFrequencyHz ?? 4), wr = 2 * Math.PI * (options.rotationFrequencyHz ?? 2);
+    // critically damped on the whole-body mass: weak vertically (the pads carry the weight), firmer horizontally
+    const kp = model.mass * wn * wn, kd = 2 * model.mass * wn, kph = model.mass * wh * wh, kdh = 2 * model.mass * wh;
+    const I = wholeBodyInertia(model);
+    const kr = I.map((i) => i * wr * wr);
+    // explicit damping on the pelvis alone: capped at 0.8·I_pelvis/dt per axis to stay stable (the rest of the body's
+    // inertia reaches the pelvis only through the joint constraints)
+    const Ip = model.segments[0].inertia, h = bw.pw.dt / bw.pw.substeps;
+    const kdr = I.map((i, a) => Math.min(2 * i * wr, (0.8 * Ip[a]) / h));
+    const mu = bw.contact.friction;
     const dt = bw.pw.dt;
-    const duration = (motion.frames - 1) / motion.rate;
-    const steps = Math.floor(duration / dt);
-    const out = { force: new Float64Array(motion.frames), moment: new Float64Array(motion.frames), grf: new Float64Array(motion.frames) };
-    const target = new Float64Array(J * 3);
-    const tp = new Float64Array(3), tv = new Float64Array(3), tq = new Float64Array(4);
-    let pen = 0, viol = 0, err2 = 0, errN = 0;
-    let frameGrf = 0, frameF = 0, frameM = 0, count = 0, frame = 0;
+    const steps = Math.max(1, Math.round((n - 1) / motion.rate / dt));
+    const from = Math.min(Math.round(settle * motion.rate), Math.floor(n / 2)); // first frame of the summary values
+    const out = {
+      force: new Float64Array(n * 3), moment: new Float64Array(n * 3), grf: new Float64Array(n), rootErr: new Float64Array(n),
+      trackErr: new Float64Array(n), pen: new Float64Array(n), count: new Float64Array(n),
+    };
+    const target = new Float64Array(J * 3), targetRate = new Float64Array(J * 3);
+    const rs = new Float64Array(13), req = new Float64Array(3), feasible = new Float64Array(3);
     const pelvis = bw.bodies[0];
+    let viol = 0, grfPrev = 0;
     for (let s = 0; s <= steps; s++) {
       const t = s * dt;
-      const x = Math.min(t * motion.rate, motion.frames - 1.000001);
-      const f0 = Math.floor(x), a = x - f0;
-      for (let k = 0; k < J * 3; k++) target[k] = (1 - a) * motion.jointAnglesDeg[f0 * J * 3 + k] + a * motion.jointAnglesDeg[(f0 + 1) * J * 3 + k];
-      for (let k = 0; k < 3; k++) {
-        tp[k] = (1 - a) * motion.rootPosition[f0 * 3 + k] + a * motion.rootPosition[(f0 + 1) * 3 + k];
-        tv[k] = (motion.rootPosition[(f0 + 1) * 3 + k] - motion.rootPosition[f0 * 3 + k]) * motion.rate;
+      const f = Math.min(n - 1, Math.round(t * motion.rate));
+      sampleAngles(ref, motion, t, target, targetRate);
+      // velocity feed-forward: a target led by ω_ref / servoRate makes the servo move at ω_ref + servoRate·(θ_ref − θ)
+      for (let j = 0; j < J; j++) {
+        const o = j * 3;
+        setJointTarget(bw, j, target[o] + targetRate[o] / servoRate, target[o + 1] + targetRate[o + 1] / servoRate, target[o + 2] + targetRate[o + 2] / servoRate);
       }
-      // normalised lerp of the root quaternion (short arc)
-      let dot = 0;
-      for (let k = 0; k < 4; k++) dot += motion.rootQuaternion[f0 * 4 + k] * motion.rootQuaternion[(f0 + 1) * 4 + k];
-      const sg = dot < 0 ? -1 : 1;
-      let nq = 0;
-      for (let k = 0; k < 4; k++) { tq[k] = (1 - a) * motion.rootQuaternion[f0 * 4 + k] + a * sg * motion.rootQuaternion[(f0 + 1) * 4 + k]; nq += tq[k] * tq[k]; }
-      nq = Math.sqrt(nq);
-      for (let k = 0; k < 4; k++) tq[k] /= nq;
-      for (let j = 0; j < J; j++) setJointTarget(bw, j, target[j * 3], target[j * 3 + 1], target[j * 3 + 2]);
+      sampleSegment(ref, 0, t, rs);
+      sampleRequiredForce(ref, t, req);
       readState(bw);
       const st = bw.state;
-      // Residual force: PD to the target root position/velocity. Residual moment: PD on the orientation error.
-      const fx = kp * (tp[0] - st[0]) + kd * (tv[0] - st[7]);
-      const fy = kp * (tp[1] - st[1]) + kd * (tv[1] - st[8]);
-      const fz = kp * (tp[2] - st[2]) + kd * (tv[2] - st[9]);
-      // q_err = q_target ⊗ conj(q): rotation vector ≈ 2·sign(w)·(x, y, z)
+      // feed-forward: what of the required force the ground cannot give (no contact: all of it)
+      if (grfPrev > 0) projectFrictionCone(req[0], req[1], req[2], mu, feasible);
+      else feasible.fill(0);
+      const fx = req[0] - feasible[0] + kph * (rs[0] - st[0]) + kdh * (rs[7] - st[7]);
+      const fy = req[1] - feasible[1] + kp * (rs[1] - st[1]) + kd * (rs[8] - st[8]);
+      const fz = req[2] - feasible[2] + kph * (rs[2] - st[2]) + kdh * (rs[9] - st[9]);
+      // orientation error q_err = q_ref ⊗ conj(q) as a rotation vector ≈ 2·sign(w)·vec(q_err), lab frame
       const qx = st[3], qy = st[4], qz = st[5], qw = st[6];
-      const ew = tq[3] * qw + tq[0] * qx + tq[1] * qy + tq[2] * qz;
-      const ex = -tq[3] * qx + tq[0] * qw - tq[1] * qz + tq[2] * qy;
-      const ey = -tq[3] * qy + tq[1] * qw - tq[2] * qx + tq[0] * qz;
-      const ez = -tq[3] * qz + tq[2] * qw - tq[0] * qy + tq[1] * qx;
+      const ew = rs[6] * qw + rs[3] * qx + rs[4] * qy + rs[5] * qz;
+      const ex = -rs[6] * qx + rs[3] * qw - rs[4] * qz + rs[5] * qy;
+      const ey = -rs[6] * qy + rs[4] * qw - rs[5] * qx + rs[3] * qz;
+      const ez = -rs[6] * qz + rs[5] * qw - rs[3] * qy + rs[4] * qx;
       const es = ew < 0 ? -2 : 2;
-      const mx = kr * es * ex - kdr * st[10], my = kr * es * ey - kdr * st[11], mz = kr * es * ez - kdr * st[12];
+      const mx = kr[0] * es * ex + kdr[0] * (rs[10] - st[10]);
+      const my = kr[1] * es * ey + kdr[1] * (rs[11] - st[11]);
+      const mz = kr[2] * es * ez + kdr[2] * (rs[12] - st[12]);
       bw.pw.v.setValue(fx, fy, fz);
       pelvis.applyCentralForce(bw.pw.v);
       bw.pw.v.setValue(mx, my, mz);
@@ -110,35 +187,54 @@ export function trackMotion(ammo: AmmoModule, model: BodyModel, motion: MotionIn
       stepBodyWorld(bw);
       let gy = 0;
       for (let i = 1; i < bw.contactForce.length; i += 3) gy += bw.contactForce[i];
-      pen = Math.max(pen, bw.penetration);
-      frameGrf += gy; frameF += Math.hypot(fx, fy, fz); frameM += Math.hypot(mx, my, mz); count++;
-      const nextFrame = Math.min(Math.floor((t + dt) * motion.rate + 1e-9), motion.frames - 1);
-      if (nextFrame > frame || s === steps) {
-        readState(bw);
-        const A = readJointAngles(bw);
-        viol = Math.max(viol, limitViolationDeg(model, A));
-        for (let k = 0; k < J * 3; k++) { const d = (A[k] * 180) / Math.PI - target[k]; err2 += d * d; errN++; }
-        out.grf[frame] = frameGrf / count / BW;
-        out.force[frame] = frameF / count / BW;
-        out.moment[frame] = (frameM / count / (BW * model.stature)) * 100;
-        frameGrf = frameF = frameM = count = 0;
-        frame = Math.max(frame + 1, nextFrame);
-        if (frame >= motion.frames) break;
-      }
+      grfPrev = gy;
+      // per-frame bookkeeping: steps nearest each frame time are averaged into it
+      readState(bw);
+      const A = readJointAngles(bw);
+      if (f >= from) viol = Math.max(viol, limitViolationDeg(model, A));
+      let e2 = 0;
+      for (let k = 0; k < J * 3; k++) { const d = A[k] * R2D - target[k]; e2 += d * d; }
+      out.force[f * 3] += fx; out.force[f * 3 + 1] += fy; out.force[f * 3 + 2] += fz;
+      out.moment[f * 3] += mx; out.moment[f * 3 + 1] += my; out.moment[f * 3 + 2] += mz;
+      out.grf[f] += gy;
+      out.rootErr[f] += Math.hypot(rs[0] - st[0], rs[1] - st[1], rs[2] - st[2]);
+      out.trackErr[f] += e2 / (J * 3);
+      out.pen[f] = Math.max(out.pen[f], bw.penetration);
+      out.count[f]++;
     }
-    const n = Math.min(frame, motion.frames);
-    let se = 0, ne = 0, sf = 0, sm = 0;
+    const res = rootResidual(model, ref, motion.measuredGrf, mu);
+    const residualForceBw = new Float64Array(n), residualMomentPct = new Float64Array(n), simulatedGrfBw = new Float64Array(n), simulationRootForceBw = new Float64Array(n);
+    const rootErrorM = new Float64Array(n), trackingErrorDeg = new Float64Array(n), requiredForceBw = new Float64Array(n * 3);
     for (let f = 0; f < n; f++) {
-      sf += out.force[f]; sm += out.moment[f];
-      const m = motion.measuredGrfN?.[f];
-      if (m !== undefined && Number.isFinite(m)) { se += (out.grf[f] - m / BW) ** 2; ne++; }
+      const c = Math.max(out.count[f], 1);
+      simulationRootForceBw[f] = Math.hypot(out.force[f * 3], out.force[f * 3 + 1], out.force[f * 3 + 2]) / c / BW;
+      residualForceBw[f] = Math.hypot(res.force[f * 3], res.force[f * 3 + 1], res.force[f * 3 + 2]) / BW;
+      residualMomentPct[f] = (Math.hypot(res.moment[f * 3], res.moment[f * 3 + 1], res.moment[f * 3 + 2]) / (BW * model.stature)) * 100;
+      simulatedGrfBw[f] = out.grf[f] / c / BW;
+      rootErrorM[f] = out.rootErr[f] / c;
+      trackingErrorDeg[f] = Math.sqrt(out.trackErr[f] / c);
+      for (let k = 0; k < 3; k++) requiredForceBw[f * 3 + k] = ref.requiredForce[f * 3 + k] / BW;
     }
-    const meanF = sf / n, meanM = sm / n, rmse = ne > 0 ? Math.sqrt(se / ne) : NaN;
+    let se = 0, ne = 0, pen = 0;
+    for (let f = from; f < n; f++) {
+      pen = Math.max(pen, out.pen[f]);
+      const m = motion.measuredGrfN?.[f] ?? motion.measuredGrf?.forceN[f * 3 + 1];
+      if (m !== undefined && Number.isFinite(m)) { se += (simulatedGrfBw[f] - m / BW) ** 2; ne++; }
+    }
+    const grfRmse = ne > 0 ? Math.sqrt(se / ne) : NaN;
+    const staticDeflection = Math.pow(BW / (2 * bw.contact.stiffness), 2 / 3);
+    const rmsF = rms(residualForceBw, from, 100), rmsM = rms(residualMomentPct, from), trackRms = rms(trackingErrorDeg, from);
     return {
-      frames: n, residualForceBw: out.force.slice(0, n), residualMomentPct: out.moment.slice(0, n), simulatedGrfBw: out.grf.slice(0, n),
-      grfRmseBw: rmse, meanResidualForceBw: meanF, meanResidualMomentPct: meanM, penetrationMaxM: pen, jointLimitViolationMaxDeg: viol,
-      trackingErrorRmsDeg: Math.sqrt(err2 / Math.max(errN, 1)),
-      consistencyScore: 100 / (1 + 10 * meanF + meanM / 5 + (Number.isFinite(rmse) ? 5 * rmse : 0)),
+      frames: n, settleFrames: from, residualSource: motion.measuredGrf ? 'measured GRF' : 'friction cone', residualForceBw, residualMomentPct, residualForceN: res.force,
+      simulationRootForceBw, requiredForceBw, simulatedGrfBw, rootErrorM, trackingErrorDeg,
+      penetrationM: out.pen, grfRmseBw: grfRmse, simulationRootForceRmsPctBw: rms(simulationRootForceBw, from, 100),
+      meanResidualForceBw: mean(residualForceBw, from), rmsResidualForcePctBw: rmsF,
+      meanResidualMomentPct: mean(residualMomentPct, from), rmsResidualMomentPct: rmsM,
+      penetrationMaxM: pen, staticDeflectionM: staticDeflection, jointLimitViolationMaxDeg: viol, trackingErrorRmsDeg: trackRms, rootErrorRmsM: rms(rootErrorM, from),
+      consistencyScore: consistencyScore({
+        residualForcePctBw: rmsF, residualMomentPctBwH: rmsM, grfRmseBw: grfRmse, trackingErrorDeg: trackRms,
+        jointLimitViolationDeg: viol, excessPenetrationM: pen - staticDeflection,
+      }),
     };
   } finally {
     destroyBodyWorld(bw);

@@ -74,28 +74,31 @@ export function createHandCollider(ammo: Ammo, model: HandModel, tolerance = 2e-
 
 /** Writes bone capsule transforms (centre at mid-bone) and AABBs from a pose. Allocation-free. */
 export function placeBones(hc: HandCollider, pose: HandPose): void {
+  for (let i = 0; i < hc.model.bones.length; i++) placeBone(hc, pose, i);
+}
+
+/** Writes bone i's capsule transform, axis segment and AABB from a pose (nothing when absent). Allocation-free. */
+export function placeBone(hc: HandCollider, pose: HandPose, i: number): void {
+  const t = hc.heap[i];
+  if (t < 0) return;
   const H = hc.pw.ammo.HEAPF32;
   const R = pose.rotation, O = pose.origin, box = hc.box;
-  for (let i = 0; i < hc.model.bones.length; i++) {
-    const t = hc.heap[i];
-    if (t < 0) continue;
-    const b = hc.model.bones[i];
-    const r = i * 9, half = b.length / 2;
-    const ex = R[r + 1] * half, ey = R[r + 4] * half, ez = R[r + 7] * half; // half the bone axis (Y column)
-    const cx = O[i * 3] + ex, cy = O[i * 3 + 1] + ey, cz = O[i * 3 + 2] + ez;
-    H[t] = R[r]; H[t + 1] = R[r + 1]; H[t + 2] = R[r + 2];
-    H[t + 4] = R[r + 3]; H[t + 5] = R[r + 4]; H[t + 6] = R[r + 5];
-    H[t + 8] = R[r + 6]; H[t + 9] = R[r + 7]; H[t + 10] = R[r + 8];
-    H[t + 12] = cx; H[t + 13] = cy; H[t + 14] = cz;
-    const rad = b.radius;
-    const k = Math.max(b.length - rad, 1e-4) / b.length; // cylinder part / bone length
-    const sg = hc.seg;
-    sg[i * 6] = cx - ex * k; sg[i * 6 + 1] = cy - ey * k; sg[i * 6 + 2] = cz - ez * k;
-    sg[i * 6 + 3] = 2 * ex * k; sg[i * 6 + 4] = 2 * ey * k; sg[i * 6 + 5] = 2 * ez * k;
-    box[i * 6] = cx - Math.abs(ex) - rad; box[i * 6 + 3] = cx + Math.abs(ex) + rad;
-    box[i * 6 + 1] = cy - Math.abs(ey) - rad; box[i * 6 + 4] = cy + Math.abs(ey) + rad;
-    box[i * 6 + 2] = cz - Math.abs(ez) - rad; box[i * 6 + 5] = cz + Math.abs(ez) + rad;
-  }
+  const b = hc.model.bones[i];
+  const r = i * 9, half = b.length / 2;
+  const ex = R[r + 1] * half, ey = R[r + 4] * half, ez = R[r + 7] * half; // half the bone axis (Y column)
+  const cx = O[i * 3] + ex, cy = O[i * 3 + 1] + ey, cz = O[i * 3 + 2] + ez;
+  H[t] = R[r]; H[t + 1] = R[r + 1]; H[t + 2] = R[r + 2];
+  H[t + 4] = R[r + 3]; H[t + 5] = R[r + 4]; H[t + 6] = R[r + 5];
+  H[t + 8] = R[r + 6]; H[t + 9] = R[r + 7]; H[t + 10] = R[r + 8];
+  H[t + 12] = cx; H[t + 13] = cy; H[t + 14] = cz;
+  const rad = b.radius;
+  const k = Math.max(b.length - rad, 1e-4) / b.length; // cylinder part / bone length
+  const sg = hc.seg;
+  sg[i * 6] = cx - ex * k; sg[i * 6 + 1] = cy - ey * k; sg[i * 6 + 2] = cz - ez * k;
+  sg[i * 6 + 3] = 2 * ex * k; sg[i * 6 + 4] = 2 * ey * k; sg[i * 6 + 5] = 2 * ez * k;
+  box[i * 6] = cx - Math.abs(ex) - rad; box[i * 6 + 3] = cx + Math.abs(ex) + rad;
+  box[i * 6 + 1] = cy - Math.abs(ey) - rad; box[i * 6 + 4] = cy + Math.abs(ey) + rad;
+  box[i * 6 + 2] = cz - Math.abs(ez) - rad; box[i * 6 + 5] = cz + Math.abs(ez) + rad;
 }
 
 /**
@@ -119,9 +122,16 @@ export function segmentDistanceSq(
   return x * x + y * y + z * z;
 }
 
-/** First colliding bone pair of the placed pose as a·65536 + b, or −1 when collision-free. */
-export function findSelfCollision(hc: HandCollider): number {
-  const { pairs, box } = hc;
+/** The candidate pairs (× 2, bone indices) with at least one bone in `moving` (per bone, 1 = moving). */
+export function pairsInvolving(hc: HandCollider, moving: Uint8Array): Int32Array {
+  const out: number[] = [];
+  for (let p = 0; p < hc.pairs.length; p += 2) if (moving[hc.pairs[p]] || moving[hc.pairs[p + 1]]) out.push(hc.pairs[p], hc.pairs[p + 1]);
+  return Int32Array.from(out);
+}
+
+/** First colliding bone pair of the placed pose (among `pairs`, default all) as a·65536 + b, or −1 when collision-free. */
+export function findSelfCollision(hc: HandCollider, pairs: Int32Array = hc.pairs): number {
+  const { box } = hc;
   for (let p = 0; p < pairs.length; p += 2) {
     const a = pairs[p] * 6, b = pairs[p + 1] * 6;
     if (box[a] > box[b + 3] || box[b] > box[a + 3] || box[a + 1] > box[b + 4] || box[b + 1] > box[a + 4] || box[a + 2] > box[b + 5] || box[b + 2] > box[a + 5]) continue;

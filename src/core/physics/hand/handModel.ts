@@ -198,3 +198,13 @@ export function buildHandModel(handLength = 0.19, variant: HandVariant = {}): Ha
 export function bonePresent(model: HandModel, i: number): boolean {
   return model.bones[i].present;
 }
+
+/** Copies leader angles onto coupled (fused) joints (joints × 2, deg): same flexion, same physical deviation. */
+export function applyCoupling(model: HandModel, angles: Float64Array): void {
+  for (let j = 0; j < model.joints.length; j++) {
+    const J = model.joints[j];
+    if (J.coupledTo < 0) continue;
+    angles[j * 2] = angles[J.coupledTo * 2];
+    angles[j * 2 + 1] = J.abduction ? angles[J.coupledTo * 2 + 1] * J.abductionSign * model.joints[J.coupledTo].abductionSign : 0;
+  }
+}

@@ -41,26 +41,29 @@ function jointRotation(flexDeg: number, abdDeg: number, sign: number, out: Float
   out[o + 6] = 0; out[o + 7] = st; out[o + 8] = ct;
 }
 
+/** Poses bone i (rotation and proximal joint centre) from its parent's frame and its joint angles. Allocation-free. */
+export function poseBone(model: HandModel, angles: Float64Array, pose: HandPose, i: number): void {
+  const R = pose.rotation, O = pose.origin;
+  const b = model.bones[i];
+  const pr = b.parent < 0 ? pose.carpus : R;
+  const po = b.parent < 0 ? 0 : b.parent * 9;
+  // origin = parent origin (wrist = 0) + R_parent · restOffset
+  const off = b.restOffset, ox = off[0], oy = off[1], oz = off[2];
+  const bx = b.parent < 0 ? 0 : O[b.parent * 3], by = b.parent < 0 ? 0 : O[b.parent * 3 + 1], bz = b.parent < 0 ? 0 : O[b.parent * 3 + 2];
+  O[i * 3] = bx + pr[po] * ox + pr[po + 1] * oy + pr[po + 2] * oz;
+  O[i * 3 + 1] = by + pr[po + 3] * ox + pr[po + 4] * oy + pr[po + 5] * oz;
+  O[i * 3 + 2] = bz + pr[po + 6] * ox + pr[po + 7] * oy + pr[po + 8] * oz;
+  mul3(pr, po, b.restRotation, 0, scratchP, 0);
+  jointRotation(angles[b.joint * 2], angles[b.joint * 2 + 1], model.joints[b.joint].abductionSign, scratchJ, 0);
+  mul3(scratchP, 0, scratchJ, 0, R, i * 9);
+}
+
 /** Fills `pose` for joint angles (joints × 2, deg). Allocation-free. */
 export function handForwardKinematics(model: HandModel, angles: Float64Array, pose: HandPose): HandPose {
   const w = model.joints[0];
   jointRotation(angles[0], angles[1], w.abductionSign, pose.carpus, 0);
   const R = pose.rotation, O = pose.origin;
-  for (let i = 0; i < model.bones.length; i++) {
-    const b = model.bones[i];
-    const j = model.joints[b.joint];
-    const pr = b.parent < 0 ? pose.carpus : R;
-    const po = b.parent < 0 ? 0 : b.parent * 9;
-    // origin = parent origin (wrist = 0) + R_parent · restOffset
-    const [ox, oy, oz] = b.restOffset;
-    const bx = b.parent < 0 ? 0 : O[b.parent * 3], by = b.parent < 0 ? 0 : O[b.parent * 3 + 1], bz = b.parent < 0 ? 0 : O[b.parent * 3 + 2];
-    O[i * 3] = bx + pr[po] * ox + pr[po + 1] * oy + pr[po + 2] * oz;
-    O[i * 3 + 1] = by + pr[po + 3] * ox + pr[po + 4] * oy + pr[po + 5] * oz;
-    O[i * 3 + 2] = bz + pr[po + 6] * ox + pr[po + 7] * oy + pr[po + 8] * oz;
-    mul3(pr, po, b.restRotation, 0, scratchP, 0);
-    jointRotation(angles[b.joint * 2], angles[b.joint * 2 + 1], j.abductionSign, scratchJ, 0);
-    mul3(scratchP, 0, scratchJ, 0, R, i * 9);
-  }
+  for (let i = 0; i < model.bones.length; i++) poseBone(model, angles, pose, i);
   const K = pose.keypoints;
   for (let k = 0; k < model.keypointNames.length; k++) {
     const kb = model.keypointBone[k];

@@ -1,11 +1,14 @@
 // Hand pose sampling: angles drawn uniformly within the clinical limits or the functional ranges, coupled joints
 // copied from their leader (syndactyly), self-colliding poses rejected with Ammo contact queries and redrawn.
 // Sample i depends only on (seed, i) (counter-based random stream), so any subset can be regenerated exactly.
+// With a grasp option each draw rests a primitive on the palm and closes the digits on it (handGrasp.ts).
 import { KinetwinError } from '../../errors.js';
 import type { AmmoModule } from '../ammo.js';
 import { CounterRandom } from '../random.js';
+import { checkGraspOptions, type GraspOptions } from './graspObject.js';
 import { createHandCollider, destroyHandCollider, findSelfCollision, placeBones, type HandCollider } from './handCollision.js';
-import type { HandModel } from './handModel.js';
+import { createHandGrasper, destroyHandGrasper, graspObject, type GraspResult, type HandGrasper } from './handGrasp.js';
+import { applyCoupling, type HandModel } from './handModel.js';
 import { createHandPose, handForwardKinematics, recoverJointAngles, type HandPose } from './handPose.js';
 
 export type HandSampleMode = 'uniform' | 'functional';
@@ -14,6 +17,7 @@ export interface HandSamplerOptions {
   seed: number;
   mode?: HandSampleMode; // default 'uniform'
   maxAttempts?: number; // redraws before a sample is returned as colliding (default 200)
+  grasp?: GraspOptions | null; // close the digits on a cylinder or sphere resting on the palm
 }
 
 export interface HandSample {
@@ -24,11 +28,13 @@ export interface HandSample {
   keypoints: Float64Array; // keypoints × 3, m, hand (forearm) frame; NaN where absent
   present: Uint8Array; // keypoints
   limitViolationDeg: number; // worst excursion beyond a limit, from angles recovered from the posed bone frames
+  grasp: GraspResult | null; // the grasped object and its contacts (grasp option only; null when no draw could grasp)
 }
 
 export interface HandSampler {
   model: HandModel;
   collider: HandCollider;
+  grasper: HandGrasper | null;
   pose: HandPose;
   options: Required<HandSamplerOptions>;
   recovered: Float64Array; // bones × 3 scratch
@@ -47,13 +53,7 @@ function drawAngles(model: HandModel, rng: CounterRandom, mode: HandSampleMode, 
     const a = mode === 'functional' ? J.functionalAbduction : J.abduction;
     angles[j * 2 + 1] = a ? rng.uniform(a[0], a[1]) : 0;
   }
-  for (let j = 0; j < model.joints.length; j++) {
-    const J = model.joints[j];
-    if (J.coupledTo < 0) continue;
-    const L = model.joints[J.coupledTo];
-    angles[j * 2] = angles[J.coupledTo * 2];
-    angles[j * 2 + 1] = J.abduction ? angles[J.coupledTo * 2 + 1] * J.abductionSign * L.abductionSign : 0;
-  }
+  applyCoupling(model, angles);
 }
 
 /** Worst excursion (deg) beyond a joint's limits of angles recovered from the posed bones (twist counts fully). */
@@ -76,10 +76,12 @@ export function createHandSampler(ammo: AmmoModule, model: HandModel, options: H
   if (mode !== 'uniform' && mode !== 'functional') throw new KinetwinError(`sampling mode must be uniform or functional, got ${String(mode)}`);
   const maxAttempts = options.maxAttempts ?? 200;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100000) throw new KinetwinError(`maxAttempts must be an integer 1–100000, got ${maxAttempts}`);
+  const grasp = options.grasp ? checkGraspOptions(options.grasp) : null;
   const collider = createHandCollider(ammo, model);
   const pose = createHandPose(model);
+  const grasper = grasp ? createHandGrasper(ammo, model, collider, pose, grasp) : null;
   const s: HandSampler = {
-    model, collider, pose, options: { seed: options.seed, mode, maxAttempts },
+    model, collider, grasper, pose, options: { seed: options.seed, mode, maxAttempts, grasp },
     recovered: new Float64Array(model.bones.length * 3), wrist: new Float64Array(3),
     sample(index: number): HandSample {
       if (!Number.isInteger(index) || index < 0) throw new KinetwinError(`sample index must be a non-negative integer, got ${index}`);
@@ -87,9 +89,14 @@ export function createHandSampler(ammo: AmmoModule, model: HandModel, options: H
       const angles = new Float64Array(model.joints.length * 2);
       let attempts = 0;
       let free = false;
+      let held: GraspResult | null = null;
       while (attempts < maxAttempts && !free) {
         attempts++;
         drawAngles(model, rng, mode, angles);
+        if (grasper) {
+          held = graspObject(grasper, rng, angles);
+          if (!held) continue;
+        }
         handForwardKinematics(model, angles, pose);
         placeBones(collider, pose);
         free = findSelfCollision(collider) < 0;
@@ -100,9 +107,12 @@ export function createHandSampler(ammo: AmmoModule, model: HandModel, options: H
         const b = model.bones[i];
         if (!b.present) { angles[b.joint * 2] = NaN; angles[b.joint * 2 + 1] = NaN; }
       }
-      return { index, attempts, collisionFree: free, angles, keypoints: pose.keypoints.slice(), present: model.keypointPresent.slice(), limitViolationDeg: violation };
+      return { index, attempts, collisionFree: free, angles, keypoints: pose.keypoints.slice(), present: model.keypointPresent.slice(), limitViolationDeg: violation, grasp: free ? held : null };
     },
-    destroy(): void { destroyHandCollider(collider); },
+    destroy(): void {
+      if (grasper) destroyHandGrasper(grasper);
+      destroyHandCollider(collider);
+    },
   };
   return s;
 }

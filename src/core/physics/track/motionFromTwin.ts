@@ -13,6 +13,7 @@ import { DEFAULT_FOOT_CONTACT } from '../body/footContact.js';
 import { cardanZXY, matrixToQuat } from '../body/jointAngles.js';
 import { lowestPoint, poseSegments, qrot } from '../body/pose.js';
 import type { MotionInput } from '../body/tracking.js';
+import type { GroundWrench } from './rootResidual.js';
 import { fillGaps } from './fillGaps.js';
 
 const DEG = 180 / Math.PI;
@@ -23,6 +24,7 @@ export interface TwinMotionOptions {
   cutoffHz?: number; // zero-lag Butterworth low-pass of angles and root pose (default 6 Hz; 0 = none)
   sinkM?: number; // m the median lowest point is put below the ground (default the pads' static deflection under 1 BW)
   measuredGrfN?: Float64Array; // IK frames, total vertical GRF, N (NaN where unknown); cut to the same frames
+  measuredGrf?: GroundWrench; // IK frames × 3, twin lab: total ground force and moment about the origin; cut and moved with the motion
 }
 
 export interface TwinMotion {
@@ -189,7 +191,8 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
   // Treadmill: a stance foot moving at the belt velocity cannot be carried by a fixed floor. The median velocity of
   // the lower foot (≈ 0 overground) is removed from the whole motion — a Galilean shift, same dynamics.
   const belt = stanceVelocity(stance, stanceSide, n, rate);
-  if (Math.hypot(belt[0], belt[1]) > 0.3) { // overground stance feet: |v| ≲ 0.15 m/s (heel-strike/toe-off roll); belts run ≥ 0.5 m/s
+  const treadmill = Math.hypot(belt[0], belt[1]) > 0.3;
+  if (treadmill) { // overground stance feet: |v| ≲ 0.15 m/s (heel-strike/toe-off roll); belts run ≥ 0.5 m/s
     for (let f = 0; f < n; f++) { rootPosition[f * 3] -= (belt[0] * f) / rate; rootPosition[f * 3 + 2] -= (belt[1] * f) / rate; }
     warnings.push(`stance feet move at ${Math.hypot(belt[0], belt[1]).toFixed(2)} m/s (treadmill?): that velocity is removed so the feet stand on a fixed floor`);
   }
@@ -204,5 +207,25 @@ export function motionFromTwin(twin: TwinModel, coordinates: Float64Array, rate:
     if (options.measuredGrfN.length !== total) throw new KinetwinError(`measured GRF has ${options.measuredGrfN.length} frames, the motion ${total}`);
     measuredGrfN = options.measuredGrfN.slice(first, last + 1);
   }
-  return { motion: { rate, frames: n, rootPosition, rootQuaternion, jointAnglesDeg, measuredGrfN }, firstFrame: first, groundOffsetM, warnings };
+  let measuredGrf: GroundWrench | undefined;
+  if (options.measuredGrf) {
+    const g = options.measuredGrf;
+    if (g.forceN.length !== total * 3 || g.momentNm.length !== total * 3) throw new KinetwinError(`measured ground wrench has ${g.forceN.length / 3} frames, the motion ${total}`);
+    const forceN = g.forceN.slice(first * 3, (last + 1) * 3), momentNm = g.momentNm.slice(first * 3, (last + 1) * 3);
+    // the lab origin moved by s(f) = (belt·t, ground offset, belt·t): M' = M − s × F
+    for (let f = 0; f < n; f++) {
+      const o = f * 3, sx = treadmill ? (belt[0] * f) / rate : 0, sz = treadmill ? (belt[1] * f) / rate : 0, sy = groundOffsetM;
+      const F = forceN;
+      momentNm[o] -= sy * F[o + 2] - sz * F[o + 1];
+      momentNm[o + 1] -= sz * F[o] - sx * F[o + 2];
+      momentNm[o + 2] -= sx * F[o + 1] - sy * F[o];
+    }
+    // the same zero-lag low-pass as the kinematics, so the residual compares like with like (Kristianslund et al.
+    // 2012, J Biomech 45:666: mismatched cutoffs make artefacts at impacts)
+    if (cutoff > 0 && cutoff < rate / 2 && forceN.every(Number.isFinite) && momentNm.every(Number.isFinite)) {
+      for (let k = 0; k < 3; k++) { lowPass(forceN, k, 3, n, rate, cutoff); lowPass(momentNm, k, 3, n, rate, cutoff); }
+    }
+    measuredGrf = { forceN, momentNm };
+  }
+  return { motion: { rate, frames: n, rootPosition, rootQuaternion, jointAnglesDeg, measuredGrfN, measuredGrf }, firstFrame: first, groundOffsetM, warnings };
 }

@@ -3,13 +3,14 @@ import { getClient, newJobId } from '../api/client';
 
 // Generate a labelled synthetic cohort into a directory, with progress and cancel; then show its lineage.
 type Generated = Awaited<ReturnType<typeof generate>>;
-const generate = (r: { out: string; n: number; seed: number; task: 'drop-landing' | 'cmj' | 'hand-poses' | 'gait' }, jobId: string) =>
-  getClient().call('generateDataset', r, { jobId });
+type Task = 'drop-landing' | 'cmj' | 'hand-poses' | 'gait';
+const generate = ({ render, ...r }: { out: string; n: number; seed: number; task: Task; render: boolean }, jobId: string) =>
+  getClient().call('generateDataset', { ...r, ...(render ? { spec: { render: { width: 192, height: 192, cameras: 2 } } } : {}) }, { jobId });
 type Lineage = Awaited<ReturnType<typeof lineage>>;
 const lineage = (dataset: string) => getClient().call('datasetLineage', { dataset });
 
 export function GeneratePanel({ onGenerated }: { onGenerated: (dir: string) => void }) {
-  const [form, setForm] = useState({ out: '', n: 20, seed: 1, task: 'drop-landing' as 'drop-landing' | 'cmj' | 'hand-poses' | 'gait' });
+  const [form, setForm] = useState({ out: '', n: 20, seed: 1, task: 'drop-landing' as Task, render: false });
   const [job, setJob] = useState<string | null>(null);
   const jobRef = useRef<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; phase: string } | null>(null);
@@ -46,6 +47,7 @@ export function GeneratePanel({ onGenerated }: { onGenerated: (dir: string) => v
       </label>
       <label>Subjects <input type="number" min={1} value={form.n} onChange={(e) => setForm({ ...form, n: Number(e.target.value) })} /></label>
       <label>Seed <input type="number" min={0} value={form.seed} onChange={(e) => setForm({ ...form, seed: Number(e.target.value) })} /></label>
+      <label><input type="checkbox" checked={form.render} disabled={form.task === 'hand-poses'} onChange={(e) => setForm({ ...form, render: e.target.checked })} /> render labelled images (2 cameras, 192 × 192, RGB + mask + depth, COCO keypoints)</label>
       <div className="row">
         <button disabled={job !== null || !form.out} onClick={() => void run()}>{job ? 'Generating…' : 'Generate'}</button>
         {job && <button onClick={() => void getClient().cancel(job)}>Cancel</button>}

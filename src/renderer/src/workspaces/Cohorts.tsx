@@ -15,7 +15,7 @@ export function Cohorts() {
       </EmptyState>
       <GeneratePanel onGenerated={setDataset} />
       <CheckPanel key={dataset} initialSynthetic={dataset} />
-      <GalleryPanel />
+      <GalleryPanel dataset={dataset} />
     </section>
   );
 }

@@ -4,14 +4,16 @@ import { getClient } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { LinePlot, seriesColor } from '../components/LinePlot';
 import { Timeline } from '../components/Timeline';
-import { HandView } from '../simulation/HandView';
+import { HandView, type HandGraspView } from '../simulation/HandView';
+import { LandingBody } from '../simulation/LandingBody';
 import { LandingView } from '../simulation/LandingView';
+import { cancelLanding, liveLanding, runLanding as runLandingLive } from '../simulation/liveLanding';
 import { playbackStore } from '../store/playback';
 import { useClock } from '../store/useClock';
 import { Viewport } from '../viewport/Viewport';
 
-type Landing = Awaited<ReturnType<ReturnType<typeof getClient>['call']>> & Record<string, unknown>;
-interface HandResult { keypointNames: string[]; maxLimitViolationDeg: number; collisionFree: number; samples: { index: number; limitViolationDeg: number; keypoints: (number[] | null)[] }[] }
+type Landing = Awaited<ReturnType<typeof runLandingLive>> & Record<string, unknown>;
+interface HandResult { keypointNames: string[]; maxLimitViolationDeg: number; collisionFree: number; samples: { index: number; limitViolationDeg: number; keypoints: (number[] | null)[]; grasp?: HandGraspView }[] }
 
 const LANDING_CHANNELS = ['grfVerticalBw', 'kneeFlexionDeg', 'hipFlexionDeg', 'comHeightM'] as const;
 
@@ -22,17 +24,20 @@ export function Simulation() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [hand, setHand] = useState<HandResult | null>(null);
-  const [handForm, setHandForm] = useState({ absent: '', fused: '', extra: false, seed: 1 });
+  const [handForm, setHandForm] = useState({ absent: '', fused: '', extra: false, seed: 1, grasp: '' as '' | 'cylinder' | 'sphere' });
   const [pick, setPick] = useState(0);
   const trial = useStore(playbackStore, (s) => s.trial);
   const time = useClock();
+  const engine = useStore(liveLanding, (s) => s.engine);
+  const liveFrames = useStore(liveLanding, (s) => s.count);
   useEffect(() => getClient().onProgress((p) => p.operation.startsWith('simulate') && setProgress(p)), []);
 
   const runLanding = async () => {
     setBusy('landing');
     setError(null);
     try {
-      const r = await getClient().call('simulateLanding', form);
+      // in this window's Web Worker (streams the body's frames), or on the backend where workers are unavailable
+      const r = await runLandingLive(form, (fraction) => setProgress({ done: Math.round(fraction * 100), total: 100 }));
       setLanding(r as Landing);
       const rate = r.sampleRate;
       const channels = LANDING_CHANNELS.map((k) => Float32Array.from((r.series[k] ?? []).map((v) => v ?? Number.NaN)));
@@ -42,7 +47,7 @@ export function Simulation() {
       });
       setHand(null);
     } catch (e) {
-      setError((e as Error).message);
+      if ((e as Error).message !== 'cancelled') setError((e as Error).message);
     } finally {
       setBusy(null);
       setProgress(null);
@@ -58,6 +63,7 @@ export function Simulation() {
       const r = await getClient().call('simulateHandSamples', {
         samples: 12, seed: handForm.seed, absent: ints(handForm.absent), extra: handForm.extra,
         fused: fusedList.length === 2 ? [[fusedList[0]!, fusedList[1]!]] : [],
+        ...(handForm.grasp ? { grasp: handForm.grasp } : {}),
       });
       setHand(r);
       setPick(0);
@@ -89,6 +95,7 @@ export function Simulation() {
           <label>Drop height (m) <input type="number" step={0.05} value={form.heightM} onChange={(e) => setForm({ ...form, heightM: Number(e.target.value) })} /></label>
           <label>Strategy <select value={form.strategy} onChange={(e) => setForm({ ...form, strategy: e.target.value as 'soft' | 'stiff' })}><option value="soft">soft</option><option value="stiff">stiff</option></select></label>
           <button disabled={busy !== null} onClick={() => void runLanding()}>{busy === 'landing' ? 'Simulating…' : 'Simulate landing'}</button>
+          {busy === 'landing' && <button onClick={cancelLanding}>Cancel</button>}
         </fieldset>
         <fieldset className="form">
           <legend>Hand poses (configurable anatomy)</legend>
@@ -96,6 +103,7 @@ export function Simulation() {
           <label>Fused pair <input placeholder="e.g. 3,4" value={handForm.fused} onChange={(e) => setHandForm({ ...handForm, fused: e.target.value })} /></label>
           <label><input type="checkbox" checked={handForm.extra} onChange={(e) => setHandForm({ ...handForm, extra: e.target.checked })} /> extra digit</label>
           <label>Seed <input type="number" value={handForm.seed} onChange={(e) => setHandForm({ ...handForm, seed: Number(e.target.value) })} /></label>
+          <label>Grasp <select value={handForm.grasp} onChange={(e) => setHandForm({ ...handForm, grasp: e.target.value as '' | 'cylinder' | 'sphere' })}><option value="">nothing</option><option value="cylinder">a cylinder</option><option value="sphere">a sphere</option></select></label>
           <button disabled={busy !== null} onClick={() => void runHand()}>{busy === 'hand' ? 'Sampling…' : 'Sample 12 poses'}</button>
         </fieldset>
         {busy && progress && <progress max={progress.total} value={progress.done} aria-label="Simulation progress" />}
@@ -104,12 +112,13 @@ export function Simulation() {
           <EmptyState title="Nothing simulated yet">Run a drop landing to see the ground reaction force, joint angles and peak loads, or sample hand poses of any anatomy.</EmptyState>
         )}
         {landing && trial?.id === -1 && series && (
-          <div className="sim-result" data-testid="landing-result">
+          <div className="sim-result" data-testid="landing-result" data-engine={engine ?? ''} data-frames={liveFrames} data-peak-grf={num('peakVerticalGrfBw')}>
             <dl className="facts">
               <dt>Peak vertical GRF</dt><dd>{num('peakVerticalGrfBw').toFixed(2)} BW at {(num('timeToPeakS') * 1000).toFixed(0)} ms</dd>
               <dt>Knee / hip flexion peak</dt><dd>{num('kneeFlexionPeakDeg').toFixed(0)}° / {num('hipFlexionPeakDeg').toFixed(0)}°</dd>
               <dt>Ground penetration</dt><dd>{(num('penetrationMaxM') * 1000).toFixed(1)} mm</dd>
               <dt>Joint-limit excess</dt><dd>{num('jointLimitViolationMaxDeg').toFixed(2)}°</dd>
+              <dt>Computed</dt><dd>{engine === 'web worker' ? `in this window's Web Worker (Ammo.js WebAssembly), ${liveFrames} body frames` : 'by the backend'}</dd>
             </dl>
             <Timeline />
             <LinePlot series={series.grf} rate={series.rate} cursor={time} units="BW" />
@@ -123,12 +132,17 @@ export function Simulation() {
             <div className="events">
               {hand.samples.map((s, i) => <button key={s.index} className={`chip ${i === pick ? 'active' : ''}`} onClick={() => setPick(i)}>#{s.index}</button>)}
             </div>
+            {hand.samples[pick]?.grasp && (
+              <p className="muted" data-testid="hand-grasp">
+                {hand.samples[pick]!.grasp!.object.type} r {(hand.samples[pick]!.grasp!.object.radiusM * 1000).toFixed(0)} mm · digits touching: {hand.samples[pick]!.grasp!.digitsInContact.join(', ') || 'none'} · {hand.samples[pick]!.grasp!.contacts.length} contacts
+              </p>
+            )}
           </div>
         )}
       </div>
       <Viewport>
-        {landing && trial?.id === -1 && <LandingView grfChannel={0} comChannel={3} />}
-        {hand && hand.samples[pick] && <HandView keypoints={hand.samples[pick]!.keypoints} />}
+        {landing && trial?.id === -1 && (engine === 'web worker' ? <LandingBody /> : <LandingView grfChannel={0} comChannel={3} />)}
+        {hand && hand.samples[pick] && <HandView keypoints={hand.samples[pick]!.keypoints} grasp={hand.samples[pick]!.grasp} />}
       </Viewport>
     </section>
   );

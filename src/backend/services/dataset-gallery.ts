@@ -1,0 +1,56 @@
+// A review gallery of a generated dataset's renders: the first `limit` images with their COCO keypoints and boxes,
+// read from the label files the manifest lists (images as data URLs, for the app's Cohorts workspace).
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { KinetwinError } from '../../core/errors';
+import { COCO_NO_RENDERS, renderLabelPaths } from './dataset-coco';
+import { readManifest } from './dataset-manifest-io';
+
+export interface GalleryFrame {
+  index: number;
+  caption: string; // subject, sample, camera
+  image: string; // data:image/png;base64
+  mask: string;
+  keypoints: number[]; // COCO [x, y, v] × 17, pixels
+  bbox: number[] | null; // [x, y, w, h]
+}
+
+export interface DatasetGallery {
+  size: number; // px, image width
+  height: number; // px
+  keypointNames: string[];
+  skeleton: [number, number][];
+  frames: GalleryFrame[];
+}
+
+interface LabelFile {
+  subject: string;
+  keypoint_names: string[];
+  skeleton: [number, number][];
+  images: { file_name: string; mask_file: string; sample: number; camera: number; width: number; height: number; keypoints: number[]; bbox: number[] | null }[];
+}
+
+const dataUrl = (path: string) => `data:image/png;base64,${readFileSync(path).toString('base64')}`;
+
+/** Up to `limit` rendered images of the dataset at `dataset`, labels included. */
+export function datasetGallery(dataset: string, limit: number): DatasetGallery {
+  const dir = resolve(dataset);
+  const labels = renderLabelPaths(readManifest(dir));
+  if (labels.length === 0) throw new KinetwinError(COCO_NO_RENDERS.replace(/^COCO export needs/, 'a gallery needs'), dir);
+  const out: DatasetGallery = { size: 0, height: 0, keypointNames: [], skeleton: [], frames: [] };
+  for (const rel of labels) {
+    const label = JSON.parse(readFileSync(join(dir, rel), 'utf8')) as LabelFile;
+    out.keypointNames = label.keypoint_names;
+    out.skeleton = label.skeleton;
+    for (const im of label.images) {
+      if (out.frames.length >= limit) return out;
+      out.size = im.width;
+      out.height = im.height;
+      out.frames.push({
+        index: out.frames.length, caption: `${label.subject} · sample ${im.sample} · camera ${im.camera}`,
+        image: dataUrl(join(dir, im.file_name)), mask: dataUrl(join(dir, im.mask_file)), keypoints: im.keypoints, bbox: im.bbox,
+      });
+    }
+  }
+  return out;
+}

@@ -298,7 +298,7 @@ try {
     assert(/2 subjects · 2 samples/.test(facts), facts);
     await page.getByRole('button', { name: "Show the generated dataset's renders" }).click();
     const gallery = page.getByTestId('gallery');
-    await gallery.getByText(/sample 0 · camera 1/).first().waitFor({ timeout: 60_000 });
+    await gallery.getByText(/S0001 · sample 0 · frame \d+ · camera 1/).first().waitFor({ timeout: 60_000 });
     const images = await gallery.getByRole('img', { name: /synthetic sample/ }).count();
     assert(images >= 4, `expected ≥ 4 dataset images (2 subjects × 2 cameras), got ${images}`);
     assert((await gallery.locator('circle').count()) > images * 5, 'keypoints missing on the dataset images');

@@ -8,7 +8,7 @@ import { readManifest } from './dataset-manifest-io';
 
 export interface GalleryFrame {
   index: number;
-  caption: string; // subject, sample, camera
+  caption: string; // subject, sample, frame (when the sample is a motion), camera
   image: string; // data:image/png;base64
   mask: string;
   keypoints: number[]; // COCO [x, y, v] × 17, pixels
@@ -27,27 +27,28 @@ interface LabelFile {
   subject: string;
   keypoint_names: string[];
   skeleton: [number, number][];
-  images: { file_name: string; mask_file: string; sample: number; camera: number; width: number; height: number; keypoints: number[]; bbox: number[] | null }[];
+  images: { file_name: string; mask_file: string; sample: number; frame: number | null; camera: number; width: number; height: number; keypoints: number[]; bbox: number[] | null }[];
 }
 
 const dataUrl = (path: string) => `data:image/png;base64,${readFileSync(path).toString('base64')}`;
 
-/** Up to `limit` rendered images of the dataset at `dataset`, labels included. */
+/** Up to `limit` rendered images of the dataset at `dataset`, labels included, taken round-robin over the first
+ * `limit` subjects so the gallery shows different bodies before more views of one. */
 export function datasetGallery(dataset: string, limit: number): DatasetGallery {
   const dir = resolve(dataset);
-  const labels = renderLabelPaths(readManifest(dir));
-  if (labels.length === 0) throw new KinetwinError(COCO_NO_RENDERS.replace(/^COCO export needs/, 'a gallery needs'), dir);
-  const out: DatasetGallery = { size: 0, height: 0, keypointNames: [], skeleton: [], frames: [] };
-  for (const rel of labels) {
-    const label = JSON.parse(readFileSync(join(dir, rel), 'utf8')) as LabelFile;
-    out.keypointNames = label.keypoint_names;
-    out.skeleton = label.skeleton;
-    for (const im of label.images) {
-      if (out.frames.length >= limit) return out;
+  const paths = renderLabelPaths(readManifest(dir));
+  if (paths.length === 0) throw new KinetwinError(COCO_NO_RENDERS.replace(/^COCO export needs/, 'a gallery needs'), dir);
+  const labels = paths.slice(0, limit).map((rel) => JSON.parse(readFileSync(join(dir, rel), 'utf8')) as LabelFile);
+  const out: DatasetGallery = { size: 0, height: 0, keypointNames: labels[0]!.keypoint_names, skeleton: labels[0]!.skeleton, frames: [] };
+  for (let i = 0; out.frames.length < limit && labels.some((l) => i < l.images.length); i++) {
+    for (const label of labels) {
+      const im = label.images[i];
+      if (!im || out.frames.length >= limit) continue;
       out.size = im.width;
       out.height = im.height;
       out.frames.push({
-        index: out.frames.length, caption: `${label.subject} · sample ${im.sample} · camera ${im.camera}`,
+        index: out.frames.length,
+        caption: `${label.subject} · sample ${im.sample}${im.frame === null ? '' : ` · frame ${im.frame}`} · camera ${im.camera}`,
         image: dataUrl(join(dir, im.file_name)), mask: dataUrl(join(dir, im.mask_file)), keypoints: im.keypoints, bbox: im.bbox,
       });
     }

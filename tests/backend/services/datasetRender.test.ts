@@ -102,9 +102,10 @@ describe('generate cohort with render settings (n=2, 1 sample, 64×64, 2 cameras
     const g = datasetGallery(join(root, 'a'), 3);
     expect([g.size, g.height, g.keypointNames.length, g.frames.length]).toEqual([64, 64, 17, 3]);
     const label = JSON.parse(readFileSync(join(root, 'a', 'renders/S0000/S0000.json'), 'utf8'));
-    expect(g.frames[1]).toMatchObject({ caption: 'S0000 · sample 0 · camera 1', keypoints: label.images[1].keypoints, bbox: label.images[1].bbox });
-    expect(Buffer.from(g.frames[1].image.replace('data:image/png;base64,', ''), 'base64').equals(readFileSync(join(root, 'a', 'renders/S0000/S0000-00-c01.png')))).toBe(true);
-    expect(g.frames[2].caption).toBe('S0001 · sample 0 · camera 0');
+    // round-robin over subjects: S0000 c0, S0001 c0, S0000 c1
+    expect(g.frames.map((f) => f.caption)).toEqual(['S0000 · sample 0 · camera 0', 'S0001 · sample 0 · camera 0', 'S0000 · sample 0 · camera 1']);
+    expect(g.frames[2]).toMatchObject({ keypoints: label.images[1].keypoints, bbox: label.images[1].bbox });
+    expect(Buffer.from(g.frames[2].image.replace('data:image/png;base64,', ''), 'base64').equals(readFileSync(join(root, 'a', 'renders/S0000/S0000-00-c01.png')))).toBe(true);
     expect(() => datasetGallery(join(root, 'no-renders-here'), 3)).toThrow();
   });
 

@@ -2,7 +2,7 @@
 // there), progress streamed back; core stays synchronous and pure. Plain async functions with JSON results.
 import { Worker } from 'node:worker_threads';
 import { KinetwinError } from '../../core/errors.js';
-import type { Sex } from '../../core/physics/body/deLeva.js';
+import type { Sex } from '../../core/physics/body/bodyModel.js';
 import type { HandTaskInput, HandTaskSummary, JumpSummary, JumpTaskInput, LandingSummary, LandingTaskInput } from '../../core/physics/tasks.js';
 import type { TrackTaskInput } from '../../core/physics/track/trackTask.js';
 

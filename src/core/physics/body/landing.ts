@@ -2,7 +2,8 @@
 // under its CoM and toes down, lands on compliant heel-pad contacts (landingStrategy.ts: LANDING_FOOT_CONTACT) and
 // absorbs the fall with a strategy, stiff ↔ soft: yielding extensor springs and dampers (landingControl.ts).
 // Reported: vertical GRF (BW), joint angles, penetration, limit violations. createLandingSimulator reuses one Bullet
-// world for many subjects (cohorts), with results bit-identical to a fresh world.
+// world for many subjects (cohorts), with results bit-identical to a fresh world. upperBody 'lumped' (lumpedBody.ts)
+// freezes head and arms onto the torso in the pre-landing posture: 8 bodies instead of 15, ~28 % less time per landing.
 import { KinetwinError } from '../../errors.js';
 import type { AmmoModule } from '../ammo.js';
 import { CounterRandom } from '../random.js';

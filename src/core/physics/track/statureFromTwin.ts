@@ -2,7 +2,8 @@
 // equals the twin's mean leg length (so the physics legs reach the ground the twin's legs reach).
 import { KinetwinError } from '../../errors.js';
 import type { BodyModel as TwinModel } from '../../twin/model.js';
-import { deLeva, REFERENCE_STATURE, type Sex } from '../body/deLeva.js';
+import type { Sex } from '../body/bodyModel.js';
+import { DE_LEVA, REFERENCE_HEIGHT } from '../../twin/deLeva.js';
 
 /** Stature (m) of a de Leva body with the twin's mean (thigh + shank) length; throws when the twin lacks legs. */
 export function statureFromTwin(twin: TwinModel, sex: Sex): number {
@@ -15,6 +16,7 @@ export function statureFromTwin(twin: TwinModel, sex: Sex): number {
     }
   }
   const leg = sum / 2; // m, hip → ankle
-  const reference = (deLeva(sex, 'thigh').lengthMm + deLeva(sex, 'shank').lengthMm) / 1000; // m at REFERENCE_STATURE
-  return (leg / reference) * REFERENCE_STATURE[sex];
+  const table = sex === 'm' ? 'male' : 'female';
+  const reference = DE_LEVA[table].thigh.lengthM + DE_LEVA[table].shank.lengthM; // m at REFERENCE_HEIGHT
+  return (leg / reference) * REFERENCE_HEIGHT[table];
 }

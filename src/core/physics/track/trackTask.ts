@@ -2,7 +2,7 @@
 // summarise how physically consistent it is (residuals in % body weight, GRF agreement, penetration, limits).
 import type { AmmoModule } from '../ammo.js';
 import { buildBodyModel } from '../body/bodyModel.js';
-import type { Sex } from '../body/deLeva.js';
+import type { Sex } from '../body/bodyModel.js';
 import { trackMotion, type MotionInput } from '../body/tracking.js';
 
 export interface TrackTaskInput {

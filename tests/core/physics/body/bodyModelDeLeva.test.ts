@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBodyModel } from '../../../../src/core/physics/body/bodyModel.js';
-import { deLeva, REFERENCE_STATURE } from '../../../../src/core/physics/body/deLeva.js';
+import { statureFromTwin } from '../../../../src/core/physics/track/statureFromTwin.js';
 import { DE_LEVA, LOWER_TRUNK_MASS, REFERENCE_HEIGHT } from '../../../../src/core/twin/deLeva.js';
 
 describe('physics body model on the twin de Leva (1996) table', () => {
@@ -33,8 +33,10 @@ describe('physics body model on the twin de Leva (1996) table', () => {
     expect(foot.inertia[2]).toBeCloseTo(foot.mass * (f.rSagittal * foot.length) ** 2, 12);
   });
 
-  it('keeps the reference-length view used by the tracking code consistent with the table', () => {
-    expect(REFERENCE_STATURE.m).toBe(REFERENCE_HEIGHT.male);
-    expect(deLeva('f', 'thigh').lengthMm).toBeCloseTo(368.5, 9);
+  it('gives the tracking code the stature of a de Leva body from the same table (statureFromTwin)', () => {
+    expect(DE_LEVA.female.thigh.lengthM).toBeCloseTo(0.3685, 12);
+    const legs = (sex: 'male' | 'female', k: number) => ({ segments: ['thigh_r', 'shank_r', 'thigh_l', 'shank_l'].map((name) => ({ name, length: k * DE_LEVA[sex][name.startsWith('thigh') ? 'thigh' : 'shank'].lengthM })) }) as unknown as Parameters<typeof statureFromTwin>[0];
+    expect(statureFromTwin(legs('male', 1), 'm')).toBeCloseTo(REFERENCE_HEIGHT.male, 12);
+    expect(statureFromTwin(legs('female', 1.1), 'f')).toBeCloseTo(1.1 * REFERENCE_HEIGHT.female, 12);
   });
 });

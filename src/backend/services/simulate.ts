@@ -1,10 +1,10 @@
 // Simulation services (`kinetwin simulate …`): physics-grounded twin tasks run in a worker thread (Ammo loaded
 // there), progress streamed back; core stays synchronous and pure. Plain async functions with JSON results.
-import { Worker } from 'node:worker_threads';
 import { KinetwinError } from '../../core/errors.js';
 import type { Sex } from '../../core/physics/body/bodyModel.js';
 import type { HandTaskInput, HandTaskSummary, JumpSummary, JumpTaskInput, LandingSummary, LandingTaskInput } from '../../core/physics/tasks.js';
 import type { TrackTaskInput } from '../../core/physics/track/trackTask.js';
+import { startWorker } from '../workers/start.js';
 
 export type SimulationRequest =
   | { task: 'landing'; input: LandingTaskInput; outDir?: undefined }
@@ -27,14 +27,6 @@ export function parseSex(s: unknown): Sex | undefined {
   throw new KinetwinError(`sex must be f or m, got ${String(s)}`);
 }
 
-/** A worker running simulate.worker: the built .js next to this module, or the .ts source through tsx's loader. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('../workers/simulate.worker.js', import.meta.url));
-  const src = new URL('../workers/simulate.worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(src)}); });`;
-  return new Worker(boot, { eval: true });
-}
-
 /** Runs a request in a fresh worker thread (or in-process), resolving with its JSON result. */
 export async function runSimulation<T>(req: SimulationRequest, options: SimulateRunOptions = {}): Promise<T> {
   const phase = req.task;
@@ -42,7 +34,7 @@ export async function runSimulation<T>(req: SimulationRequest, options: Simulate
     const { runRequest } = await import('../workers/simulate.worker.js');
     return (await runRequest(req, (done, total) => options.onProgress?.({ phase, done, total }))) as T;
   }
-  const worker = startWorker();
+  const worker = startWorker('simulate');
   return await new Promise<T>((resolve, reject) => {
     const finish = (fn: () => void): void => { options.signal?.removeEventListener('abort', abort); void worker.terminate(); fn(); };
     const abort = (): void => finish(() => reject(new KinetwinError(`${phase} simulation cancelled`)));

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { privacyReport, type PrivacyReport } from '../../core/metrics/privacy/privacy-report';
 import { privacyReportHtml } from '../../core/metrics/report-html';
-import { finiteOrNull, loadTable } from './validate';
+import { alignToSource, finiteOrNull, loadTable } from './validate';
 
 export interface PrivacyFilesOptions {
   synthetic: string; // CSV/TSV or cohort directory
@@ -27,9 +27,10 @@ export async function privacyFromFiles(options: PrivacyFilesOptions): Promise<Pr
   const syn = await loadTable(options.synthetic);
   const train = await loadTable(options.train);
   const holdout = await loadTable(options.holdout);
+  const aligned = alignToSource(syn, train.table);
   const t0 = performance.now();
   const report = privacyReport({
-    synthetic: syn.table,
+    synthetic: aligned.table,
     train: train.table,
     holdout: holdout.table,
     threshold: options.threshold,
@@ -39,6 +40,7 @@ export async function privacyFromFiles(options: PrivacyFilesOptions): Promise<Pr
   });
   const seconds = (performance.now() - t0) / 1000;
   for (const t of [syn, train, holdout]) report.warnings.unshift(...t.warnings.map((w) => `${t.path}: ${w}`));
+  if (aligned.note) report.warnings.unshift(aligned.note);
   if (options.html) await writeFile(options.html, privacyReportHtml(report), 'utf8');
   return finiteOrNull({ ...report, files: { synthetic: syn.path, train: train.path, holdout: holdout.path, html: options.html ?? null }, seconds });
 }

@@ -1,12 +1,15 @@
 // `kinetwin validate`: fidelity of synthetic tabular data (CSV, or a cohort directory) to a real table, with an
 // optional self-contained HTML report. Also hosts the table loader shared with the privacy service.
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ANSUR_SEX_COLUMN } from '../../core/cohort/ansur-columns';
 import { parseCohortSpec } from '../../core/cohort/spec';
+import { toSourceNaming } from '../../core/dataset/source-naming';
 import { inFile, KinetwinError } from '../../core/errors';
 import { readCsvTable } from '../../core/metrics/read-csv-table';
 import { validationReportHtml } from '../../core/metrics/report-html';
-import type { Table } from '../../core/metrics/table';
+import { findColumn, type Table } from '../../core/metrics/table';
 import { validateSynthetic, type ValidationReport } from '../../core/metrics/validate';
 
 const MAX_TABLE_BYTES = 500 * 1024 ** 2; // 500 MiB: below V8's longest string (~2^29 chars); larger tables are refused
@@ -54,19 +57,44 @@ export async function loadTable(path: string): Promise<LoadedTable> {
   }
 }
 
-/** Quota expectations from `spec.json` in a cohort directory, observed from its `condition_<id>` 0/1 columns. */
+/** True for a Kinetwin dataset directory (generate cohort writes manifest.json beside subjects.csv). */
+function isDataset(t: LoadedTable): boolean {
+  return t.dir !== null && existsSync(join(t.dir, 'manifest.json'));
+}
+
+/**
+ * A dataset's subjects table (model naming, SI) in the comparison table's own naming and units when that table is
+ * an ANSUR II-style source (Gender, weightkg, mm): otherwise `stature` in m would meet `stature` in mm and the other
+ * variables would not meet at all. Other tables are returned unchanged.
+ */
+export function alignToSource(synthetic: LoadedTable, other: Table): { table: Table; note: string | null } {
+  if (!isDataset(synthetic) || !findColumn(other, ANSUR_SEX_COLUMN) || !findColumn(other, 'weightkg')) return { table: synthetic.table, note: null };
+  return { table: toSourceNaming(synthetic.table), note: `${synthetic.path}: compared in the real table's columns and units (ANSUR II: Gender, Age, mm, tenths of kg)` };
+}
+
+/** Quota expectations from the cohort spec (a dataset's manifest.json, or `spec.json`), observed from the table's
+ * `condition_<id>` 0/1 columns. */
 async function quotasFromDir(dir: string, table: Table): Promise<{ id: string; expected: number; observed: number }[]> {
   let text: string;
+  let file = join(dir, 'manifest.json');
+  let fromManifest = true;
   try {
-    text = await readFile(join(dir, 'spec.json'), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch {
-    return [];
+    file = join(dir, 'spec.json');
+    fromManifest = false;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch {
+      return [];
+    }
   }
   let spec;
   try {
-    spec = parseCohortSpec(JSON.parse(text));
+    const parsed = JSON.parse(text) as { spec?: unknown };
+    spec = parseCohortSpec(fromManifest ? parsed.spec : parsed);
   } catch (err) {
-    throw inFile(join(dir, 'spec.json'), err);
+    throw inFile(file, err);
   }
   return spec.conditions.map((c) => {
     const col = table.columns.find((k) => k.name === `condition_${c.id}`);
@@ -94,13 +122,14 @@ export async function validateFiles(options: ValidateFilesOptions): Promise<Vali
   const syn = await loadTable(options.synthetic);
   const real = await loadTable(options.real);
   const quotas = syn.dir ? await quotasFromDir(syn.dir, syn.table) : [];
-  const report = validateSynthetic(real.table, syn.table, {
+  const aligned = alignToSource(syn, real.table);
+  const report = validateSynthetic(real.table, aligned.table, {
     columns: options.columns,
     quotas,
     discriminator: { folds: options.folds, seed: options.seed },
   });
-  report.warnings.unshift(...syn.warnings.map((w) => `${syn.path}: ${w}`), ...real.warnings.map((w) => `${real.path}: ${w}`));
+  report.warnings.unshift(...syn.warnings.map((w) => `${syn.path}: ${w}`), ...real.warnings.map((w) => `${real.path}: ${w}`), ...(aligned.note ? [aligned.note] : []));
   for (const q of quotas) if (q.observed < 0) report.warnings.push(`no column condition_${q.id} to check its quota`);
-  if (options.html) await writeFile(options.html, validationReportHtml(report, real.table, syn.table), 'utf8');
+  if (options.html) await writeFile(options.html, validationReportHtml(report, real.table, aligned.table), 'utf8');
   return finiteOrNull({ ...report, files: { synthetic: syn.path, real: real.path, html: options.html ?? null } });
 }

@@ -11,19 +11,16 @@ import { KinetwinError } from '../../core/errors';
 import { buildCocoKeypoints, validateCocoKeypoints, type CocoImage, type CocoInstance } from '../../core/export/coco';
 import { COCO_PERSON_17 } from '../../core/export/coco-layouts';
 import { sha256File } from './dataset-env';
-import { RENDER_LABEL_FORMAT } from './dataset-render';
+import { RENDER_LABEL_FORMAT, type RenderLabelFile } from './dataset-render';
 
 export const COCO_NO_RENDERS = 'COCO export needs rendered images: this dataset has none; generate with a spec that has render settings ("render": { "width", "height", "cameras" }) or export as parquet/bids';
 
-interface LabelImage {
-  file_name: string; mask_file: string; depth_file: string; sample: number; camera: number; time: number; grf_bw: number;
-  width: number; height: number; K: number[]; R: number[]; t: number[];
-  keypoints: number[]; bbox: [number, number, number, number] | null; area: number; keypoints_3d: number[];
-}
-
-interface LabelFile { format: string; subject: string; mask_labels: string[]; images: LabelImage[] }
-
 const RENDER_LABEL = /^renders\/[^/]+\/[^/]+\.json$/;
+
+/** The manifest's files as path → sha256. */
+export function manifestHashes(m: DatasetManifest): Map<string, string> {
+  return new Map(m.files.map((f) => [f.path, f.sha256]));
+}
 
 /** The render label files (renders/<subject>/<subject>.json) a manifest lists, in manifest order. */
 export function renderLabelPaths(m: DatasetManifest): string[] {
@@ -46,32 +43,45 @@ function linkOrCopy(src: string, dst: string): void {
 
 const flat = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/**
+ * Reads a render label file the manifest lists, checked: present, matching its manifest hash, valid JSON of the
+ * render label format, and referring only to image files the manifest lists (no paths out of the dataset).
+ * `listed`: the manifest's files, path → sha256 (manifestHashes).
+ */
+export function readRenderLabels(dir: string, rel: string, listed: ReadonlyMap<string, string>): RenderLabelFile {
+  const sha = listed.get(rel);
+  const path = join(dir, ...rel.split('/'));
+  if (sha === undefined || !existsSync(path)) throw new KinetwinError(`render labels ${rel} are missing`, dir);
+  if (sha256File(path) !== sha) throw new KinetwinError(`render labels ${rel} do not match the manifest hash`, dir);
+  let label: RenderLabelFile;
+  try {
+    label = JSON.parse(readFileSync(path, 'utf8')) as RenderLabelFile;
+  } catch (e) {
+    throw new KinetwinError(`render labels ${rel} are not valid JSON: ${(e as Error).message}`, dir);
+  }
+  if (label?.format !== RENDER_LABEL_FORMAT || !Array.isArray(label.images)) throw new KinetwinError(`${rel} is not a Kinetwin render label file`, dir);
+  for (const im of label.images) {
+    for (const ref of [im.file_name, im.mask_file, im.depth_file]) {
+      if (typeof ref !== 'string' || !listed.has(ref)) throw new KinetwinError(`${rel} refers to ${String(ref)}, which the manifest does not list`, dir);
+    }
+    if (!Array.isArray(im.keypoints) || im.keypoints.length !== 3 * COCO_PERSON_17.keypoints.length) throw new KinetwinError(`${rel}: ${im.file_name} needs ${COCO_PERSON_17.keypoints.length} keypoints`, dir);
+  }
+  return label;
+}
+
 /** Writes the COCO folder into `out`; appends the written paths (relative, POSIX) to `files`. */
 export function exportCoco(dir: string, m: DatasetManifest, out: string, files: string[]): void {
   const labelFiles = m.files.filter((f) => RENDER_LABEL.test(f.path));
   if (labelFiles.length === 0) throw new KinetwinError(COCO_NO_RENDERS, dir);
-  const listed = new Set(m.files.map((f) => f.path));
+  const listed = manifestHashes(m);
   const images: CocoImage[] = [];
   const instances: CocoInstance[] = [];
   const copies: Array<[string, string]> = [];
   let maskLabels: string[] = [];
   for (const f of labelFiles) {
-    const path = join(dir, ...f.path.split('/'));
-    if (!existsSync(path)) throw new KinetwinError(`render labels ${f.path} are missing`, dir);
-    if (sha256File(path) !== f.sha256) throw new KinetwinError(`render labels ${f.path} do not match the manifest hash`, dir);
-    let label: LabelFile;
-    try {
-      label = JSON.parse(readFileSync(path, 'utf8')) as LabelFile;
-    } catch (e) {
-      throw new KinetwinError(`render labels ${f.path} are not valid JSON: ${(e as Error).message}`, dir);
-    }
-    if (label?.format !== RENDER_LABEL_FORMAT || !Array.isArray(label.images)) throw new KinetwinError(`${f.path} is not a Kinetwin render label file`, dir);
+    const label = readRenderLabels(dir, f.path, listed);
     maskLabels = label.mask_labels;
     for (const im of label.images) {
-      for (const ref of [im.file_name, im.mask_file, im.depth_file]) { // only files the manifest lists (no paths out of the dataset)
-        if (typeof ref !== 'string' || !listed.has(ref)) throw new KinetwinError(`${f.path} refers to ${String(ref)}, which the manifest does not list`, dir);
-      }
-      if (!Array.isArray(im.keypoints) || im.keypoints.length !== 3 * COCO_PERSON_17.keypoints.length) throw new KinetwinError(`${f.path}: ${im.file_name} needs ${COCO_PERSON_17.keypoints.length} keypoints`, dir);
       const id = images.length + 1;
       const name = flat(im.file_name);
       images.push({

@@ -1,9 +1,9 @@
 // A review gallery of a generated dataset's renders: the first `limit` images with their COCO keypoints and boxes,
-// read from the label files the manifest lists (images as data URLs, for the app's Cohorts workspace).
+// read from the label files the manifest lists, checked like the COCO export (images as data URLs, for the app).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KinetwinError } from '../../core/errors';
-import { COCO_NO_RENDERS, renderLabelPaths } from './dataset-coco';
+import { COCO_NO_RENDERS, manifestHashes, readRenderLabels, renderLabelPaths } from './dataset-coco';
 import { readManifest } from './dataset-manifest-io';
 
 export interface GalleryFrame {
@@ -23,22 +23,17 @@ export interface DatasetGallery {
   frames: GalleryFrame[];
 }
 
-interface LabelFile {
-  subject: string;
-  keypoint_names: string[];
-  skeleton: [number, number][];
-  images: { file_name: string; mask_file: string; sample: number; frame: number | null; camera: number; width: number; height: number; keypoints: number[]; bbox: number[] | null }[];
-}
-
 const dataUrl = (path: string) => `data:image/png;base64,${readFileSync(path).toString('base64')}`;
 
 /** Up to `limit` rendered images of the dataset at `dataset`, labels included, taken round-robin over the first
  * `limit` subjects so the gallery shows different bodies before more views of one. */
 export function datasetGallery(dataset: string, limit: number): DatasetGallery {
   const dir = resolve(dataset);
-  const paths = renderLabelPaths(readManifest(dir));
+  const m = readManifest(dir);
+  const paths = renderLabelPaths(m);
   if (paths.length === 0) throw new KinetwinError(COCO_NO_RENDERS.replace(/^COCO export needs/, 'a gallery needs'), dir);
-  const labels = paths.slice(0, limit).map((rel) => JSON.parse(readFileSync(join(dir, rel), 'utf8')) as LabelFile);
+  const listed = manifestHashes(m);
+  const labels = paths.slice(0, limit).map((rel) => readRenderLabels(dir, rel, listed)); // checked: no paths out of the dataset
   const out: DatasetGallery = { size: 0, height: 0, keypointNames: labels[0]!.keypoint_names, skeleton: labels[0]!.skeleton, frames: [] };
   for (let i = 0; out.frames.length < limit && labels.some((l) => i < l.images.length); i++) {
     for (const label of labels) {

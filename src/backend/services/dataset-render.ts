@@ -93,11 +93,18 @@ export interface RenderPhaseResult {
   framesPerSecond: number; // frames / seconds after the browser is up
 }
 
-interface ImageLabel {
+/** One rendered image's labels, as written into renders/<subject>/<subject>.json (`images`). */
+export interface ImageLabel {
   file_name: string; mask_file: string; depth_file: string; sample: number; frame: number | null; camera: number; time: number; grf_bw: number | null;
   width: number; height: number; K: number[]; R: number[]; t: number[];
   keypoints: number[]; num_keypoints: number; bbox: [number, number, number, number] | null; area: number;
   keypoints_3d: number[]; joints: Record<string, number[]>; coordinates: number[];
+}
+
+/** A render label file: renders/<subject>/<subject>.json. */
+export interface RenderLabelFile {
+  format: typeof RENDER_LABEL_FORMAT; subject: string; task: string; keypoint_names: string[]; skeleton: [number, number][];
+  mask_labels: string[]; images: ImageLabel[];
 }
 
 interface PendingSubject { subject: DatasetSubject; expected: number; done: number; images: Array<ImageLabel | undefined> }
